@@ -1,0 +1,71 @@
+"""govinfo_report: parse Chinese government information-disclosure annual reports.
+
+``parse(text)`` turns the text of a 政府信息公开工作年度报告 into a typed ``Report``;
+``cells(report)`` flattens its tables into one record per template cell.
+"""
+
+from govinfo_report.cells import cells
+from govinfo_report.errors import GovinfoReportError, ParseError, ReportNotFoundError, UnknownLayoutError
+from govinfo_report.parser import Parser, default_parser
+from govinfo_report.schema import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    ApplicantCounts,
+    Applications,
+    Cell,
+    DecisionCount,
+    Diagnostic,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    FeeAmount,
+    FeeItems,
+    ItemCounts,
+    Procurement,
+    Report,
+    ReviewOutcomes,
+    Reviews,
+    Script,
+    Section,
+    Severity,
+    TemplateVersion,
+)
+from govinfo_report.tokenizers import Tokenizer, TokenRow
+
+__version__ = "0.1.0"
+
+#: Parse a report's text with the default parser (``Parser().parse``).
+parse = default_parser.parse
+
+__all__ = [
+    "ActiveDisclosure2019",
+    "ActiveDisclosure2021",
+    "ApplicantCounts",
+    "Applications",
+    "Cell",
+    "DecisionCount",
+    "Diagnostic",
+    "DocumentCounts2019",
+    "DocumentCounts2021",
+    "FeeAmount",
+    "FeeItems",
+    "GovinfoReportError",
+    "ItemCounts",
+    "ParseError",
+    "Parser",
+    "Procurement",
+    "Report",
+    "ReportNotFoundError",
+    "ReviewOutcomes",
+    "Reviews",
+    "Script",
+    "Section",
+    "Severity",
+    "TemplateVersion",
+    "TokenRow",
+    "Tokenizer",
+    "UnknownLayoutError",
+    "__version__",
+    "cells",
+    "default_parser",
+    "parse",
+]

@@ -1,0 +1,412 @@
+"""Alignment: token rows of one table → values of its template rows.
+
+Tokenizers say where cells are; this module says which template cell each number is.
+It recognises row labels (``labels``), moves numbers printed on a group label to the
+group's first child, joins labels wrapped onto a following row, and places the numbers of
+collapsed rows with the identities (``placement``).  Every inference leaves a diagnostic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from govinfo_report.identities import applicant_row_holds, review_rows_hold
+from govinfo_report.labels import LabelMatch, LabelMatcher
+from govinfo_report.normalize import Money, fold, is_blank, is_value, parse_money, to_wan
+from govinfo_report.placement import Checker, Slot, place
+from govinfo_report.schema import Diagnostic, Severity, Value
+from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
+from govinfo_report.tokenizers.base import TokenRow
+
+__all__ = ["AlignedTable", "align", "header_money_unit"]
+
+#: Longest label assembled from wrapped fragments (keeps alignment linear on junk).
+MAX_WRAPPED_LABEL = 80
+
+
+@attrs.frozen
+class AlignedTable:
+    """What alignment found for one table."""
+
+    spec: TableSpec
+    #: ``{(row, column): value}`` for every cell found (blank cells as None).
+    values: dict[Slot, Value]
+    diagnostics: tuple[Diagnostic, ...]
+    #: Data rows whose label (or position, for table 四) was found.
+    rows_found: frozenset[str]
+    #: How many numbers were placed in cells.
+    numbers: int
+
+
+def header_money_unit(rows: Sequence[TokenRow]) -> str:
+    """The money unit that the header of a table states (``单位：万元`` …), or ``Money.NONE``."""
+    for row in rows:
+        for cell in row.cells:
+            if not cell or is_value(cell):
+                continue
+            text = fold(cell)
+            if "万元" in text:
+                return Money.WAN
+            if "元" in text and ("单位" in text or "(元)" in text or "金额" in text):
+                return Money.YUAN
+    return Money.NONE
+
+
+@attrs.define
+class _Label:
+    """The label part of a token row."""
+
+    texts: list[str]
+    leaf: LabelMatch | None
+    group: LabelMatch | None
+
+
+class _Aligner:
+    def __init__(self, spec: TableSpec, offset: int, money_unit: str) -> None:
+        self.spec = spec
+        self.offset = offset
+        self.money_unit = money_unit
+        self.matcher = LabelMatcher(spec)
+        self.values: dict[Slot, Value] = {}
+        self.filled: set[str] = set()
+        self.found: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.numbers = 0
+
+    # Diagnostics -----------------------------------------------------------------------
+
+    def diag(self, code: str, severity: Severity, message: str, line: int | None, **where: str | None) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                severity=severity,
+                message=message,
+                line=None if line is None else self.offset + line + 1,
+                table=self.spec.key,
+                row=where.get("row"),
+                column=where.get("column"),
+            )
+        )
+
+    # Values ----------------------------------------------------------------------------
+
+    def convert(self, row: RowSpec, column: ColumnSpec, text: str, line: int) -> Value:
+        parsed = parse_money(text)
+        if parsed is None:
+            return None
+        amount, unit = parsed
+        where = {"row": row.key, "column": column.key}
+        if column.money:
+            if unit == Money.NONE:
+                unit = self.money_unit
+            if unit == Money.NONE:
+                self.diag(
+                    "money-unit-assumed",
+                    Severity.INFO,
+                    f"amount {text!r} gives no unit, nor does the header: read as 万元",
+                    line,
+                    **where,
+                )
+                unit = Money.WAN
+            return to_wan(amount, unit)
+        if unit != Money.NONE or amount != amount.to_integral_value():
+            self.diag("count-not-whole", Severity.WARNING, f"{text!r} is not a whole number; cell left blank", line, **where)
+            return None
+        return int(amount)
+
+    def put(self, row: RowSpec, column: ColumnSpec, text: str | None, line: int) -> None:
+        value = None if text is None or is_blank(text) else self.convert(row, column, text, line)
+        self.values[(row.key, column.key)] = value
+        if value is not None:
+            self.numbers += 1
+
+    def checker(self) -> Checker | None:
+        if self.spec.key == "applications":
+            return lambda cand: applicant_row_holds({col: v for (_, col), v in cand.items()})
+        if self.spec.key == "reviews":
+            return review_rows_hold
+        return None
+
+    def assign(self, rows: Sequence[RowSpec], cells: Sequence[str], line: int) -> None:
+        """Put a row's value cells into the columns of ``rows`` (one row, or all of 四)."""
+        columns = [(r, c) for r in rows for c in r.columns]
+        width = len(columns)
+        for r in rows:
+            self.found.add(r.key)
+        both = _strip(cells, leading=True)
+        tail = _strip(cells, leading=False)
+        filled = [c for c in cells if not is_blank(c)]
+        for candidate in (both, tail, list(cells)):
+            if len(candidate) == width and not self.collapsed_fits_better(columns, candidate, filled):
+                for (r, c), text in zip(columns, candidate):
+                    self.put(r, c, text, line)
+                return
+        for r, c in columns:
+            self.values.setdefault((r.key, c.key), None)
+        if not filled:
+            return
+        if len(filled) >= width:
+            for (r, c), text in zip(columns, filled):
+                self.put(r, c, text, line)
+            if len(filled) > width:
+                extra = ", ".join(filled[width:])
+                self.diag(
+                    "extra-numbers",
+                    Severity.WARNING,
+                    f"{len(filled)} numbers for {width} columns; ignored the extra: {extra}",
+                    line,
+                    row=rows[0].key if len(rows) == 1 else None,
+                )
+            return
+        self.collapsed(rows, columns, filled, line)
+
+    def collapsed_fits_better(
+        self, columns: list[tuple[RowSpec, ColumnSpec]], positional: list[str], filled: list[str]
+    ) -> bool:
+        """A full-width row whose blanks all trail may still be a collapsed one.
+
+        Read it positionally unless the identities break that way and hold for some
+        collapsed placement.
+        """
+        check = self.checker()
+        if check is None or len(filled) >= len(columns) or positional[: len(filled)] != filled:
+            return False
+        as_printed = {(r.key, c.key): _amount_or_none(t) for (r, c), t in zip(columns, positional)}
+        if check(as_printed):
+            return False
+        slots = [(r.key, c.key) for r, c in columns]
+        return place([_amount(t) for t in filled], slots, check).satisfying > 0
+
+    def collapsed(self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], filled: list[str], line: int) -> None:
+        amounts = [_amount(text) for text in filled]
+        slots = [(r.key, c.key) for r, c in columns]
+        placement = place(amounts, slots, self.checker())
+        by_slot = {(r.key, c.key): (r, c) for r, c in columns}
+        if placement.satisfying == 1:
+            severity, how = Severity.INFO, "the only placement that satisfies the identities"
+        elif placement.satisfying > 1:
+            severity = Severity.WARNING
+            how = f"the earliest of {placement.satisfying} placements that satisfy the identities"
+        elif self.checker() is None:
+            severity, how = Severity.WARNING, "no identity constrains this row: numbers put in the leading columns"
+        else:
+            severity, how = Severity.WARNING, "no placement satisfies the identities: numbers put in the leading columns"
+        for slot, text in zip(placement.slots, filled):
+            r, c = by_slot[slot]
+            self.put(r, c, text, line)
+            self.diag(
+                "cell-inferred",
+                severity,
+                f"row shows {len(filled)} of {len(columns)} numbers; {text} placed here as {how}",
+                line,
+                row=r.key,
+                column=c.key,
+            )
+
+    # Rows ------------------------------------------------------------------------------
+
+    def label(self, cells: Sequence[str]) -> _Label:
+        texts = [c for c in cells if c and not is_value(c) and not is_blank(c)]
+        leaf = group = None
+        for text in texts:
+            match = self.matcher.match(text)
+            if match is None:
+                continue
+            if match.row.is_group:
+                group = match
+            else:
+                leaf = match
+        return _Label(texts, leaf, group)
+
+    def fill(self, match: LabelMatch, cells: Sequence[str], line: int) -> None:
+        row = match.row
+        if match.distance:
+            self.diag(
+                "label-fuzzy-matched",
+                Severity.INFO,
+                f"label read as {row.label!r} ({match.distance} edit(s) away)",
+                line,
+                row=row.key,
+            )
+        has_numbers = any(not is_blank(c) for c in cells)
+        if row.key in self.filled and has_numbers:
+            self.diag("row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line, row=row.key)
+            return
+        if row.key in self.filled:
+            return
+        self.assign((row,), cells, line)
+        if has_numbers:
+            self.filled.add(row.key)
+
+    def run(self, rows: Sequence[TokenRow]) -> None:
+        carried: tuple[LabelMatch, list[str], int] | None = None  # numbers on a group label
+        waiting: tuple[LabelMatch, int] | None = None  # a leaf label with no numbers yet
+        unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
+        for token in rows:
+            cells = list(token.cells)
+            label = self.label(cells)
+            values = _after_labels(cells)
+            has_numbers = any(not is_blank(c) for c in values)
+            if label.leaf is None and label.group is None and label.texts and unknown is not None:
+                merged = unknown[0] + "".join(label.texts)
+                match = self.matcher.match(merged) if len(merged) <= MAX_WRAPPED_LABEL else None
+                if match is not None and not match.row.is_group:
+                    label.leaf = match
+                    if not has_numbers:
+                        values, has_numbers = unknown[1], any(not is_blank(c) for c in unknown[1])
+                    unknown = None
+                elif len(merged) <= MAX_WRAPPED_LABEL:
+                    unknown = (merged, unknown[1] if any(not is_blank(c) for c in unknown[1]) else values, unknown[2])
+                    continue
+            if unknown is not None:
+                self.report_unknown(*unknown)
+                unknown = None
+            if carried is not None:
+                group, numbers, at = carried
+                carried = None
+                child = self.spec.first_child(group.row.key)
+                if label.leaf is not None and child is not None and label.leaf.row.key == child.key and not has_numbers:
+                    self.diag(
+                        "group-numbers-carried",
+                        Severity.INFO,
+                        f"numbers printed on group label {group.row.label!r} belong to its first row {child.label!r}",
+                        at,
+                        row=child.key,
+                    )
+                    self.fill(label.leaf, numbers, at)
+                    waiting = None
+                    continue
+                self.diag(
+                    "group-row-numbers",
+                    Severity.WARNING,
+                    f"group label {group.row.label!r} carries numbers ({', '.join(n for n in numbers if n)}) "
+                    "that no row of the group takes",
+                    at,
+                    row=group.row.key,
+                )
+            if label.leaf is not None:
+                if has_numbers or waiting is None or waiting[0].row.key != label.leaf.row.key:
+                    self.fill(label.leaf, values, token.line)
+                waiting = None if has_numbers else (label.leaf, token.line)
+            elif label.group is not None:
+                self.found.add(label.group.row.key)
+                carried = (label.group, values, token.line) if has_numbers else None
+                waiting = None
+            elif label.texts:
+                if has_numbers or len("".join(label.texts)) <= MAX_WRAPPED_LABEL:
+                    unknown = ("".join(label.texts), values, token.line)
+                waiting = None
+            elif has_numbers:
+                if waiting is not None:
+                    self.filled.discard(waiting[0].row.key)
+                    self.fill(waiting[0], values, token.line)
+                    waiting = None
+                else:
+                    self.diag(
+                        "numbers-without-label",
+                        Severity.WARNING,
+                        f"numbers with no row label: {', '.join(v for v in values if v)}",
+                        token.line,
+                    )
+        if carried is not None:
+            group, numbers, at = carried
+            self.diag(
+                "group-row-numbers",
+                Severity.WARNING,
+                f"group label {group.row.label!r} carries numbers that no row of the group takes",
+                at,
+                row=group.row.key,
+            )
+        if unknown is not None:
+            self.report_unknown(*unknown)
+
+    def report_unknown(self, text: str, values: list[str], line: int) -> None:
+        numbers = [v for v in values if not is_blank(v)]
+        if not numbers:
+            return
+        self.diag(
+            "label-unrecognised",
+            Severity.WARNING,
+            f"row label {text!r} is not a row of this table; its numbers ({', '.join(numbers)}) were not used",
+            line,
+        )
+
+    def run_reviews(self, rows: Sequence[TokenRow]) -> None:
+        """Table 四: one data row of 15 numbers, or one labelled row per block."""
+        unlabelled: list[tuple[list[str], int]] = []
+        for token in rows:
+            cells = list(token.cells)
+            label = self.label(cells)
+            values = _after_labels(cells)
+            filled = [c for c in values if not is_blank(c)]
+            if not filled:
+                continue
+            if label.leaf is not None and len(filled) <= len(label.leaf.row.columns):
+                self.fill(label.leaf, values, token.line)
+                continue
+            unlabelled.append((values, token.line))
+        if len(unlabelled) == 1:
+            self.assign(self.spec.data_rows, *unlabelled[0])
+        elif unlabelled:
+            flat = [c for values, _ in unlabelled for c in values if not is_blank(c)]
+            self.assign(self.spec.data_rows, flat, unlabelled[0][1])
+
+
+def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
+    items = list(cells)
+    while items and is_blank(items[-1]):
+        items.pop()
+    if leading:
+        start = 0
+        while start < len(items) and is_blank(items[start]):
+            start += 1
+        items = items[start:]
+    return items
+
+
+def _after_labels(cells: Sequence[str]) -> list[str]:
+    """The cells after the row's last label cell (all cells when there is no label)."""
+    last = -1
+    for index, cell in enumerate(cells):
+        if cell and not is_value(cell) and not is_blank(cell):
+            last = index
+    return list(cells[last + 1 :])
+
+
+def _amount_or_none(text: str) -> Decimal | None:
+    return None if is_blank(text) else _amount(text)
+
+
+def _amount(text: str) -> Decimal:
+    parsed = parse_money(text)
+    return parsed[0] if parsed is not None else Decimal(0)
+
+
+def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_unit: str | None = None) -> AlignedTable:
+    """Align the token rows of one table with its template.
+
+    Args:
+        spec: the table of the report's template version.
+        rows: what the tokenizer produced for the table's lines.
+        offset: 0-based line number of the table's first line in the whole text.
+        money_unit: the unit bare money cells are in; read from the header when None.
+
+    Returns:
+        The values found, with a diagnostic for every inference and every problem.
+    """
+    unit = header_money_unit(rows) if money_unit is None else money_unit
+    aligner = _Aligner(spec, offset, unit)
+    if spec.key == "reviews":
+        aligner.run_reviews(rows)
+    else:
+        aligner.run(rows)
+    return AlignedTable(
+        spec=spec,
+        values=aligner.values,
+        diagnostics=tuple(aligner.diagnostics),
+        rows_found=frozenset(aligner.found),
+        numbers=aligner.numbers,
+    )

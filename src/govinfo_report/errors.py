@@ -1,0 +1,50 @@
+"""The library's exceptions: one base class, subclasses that are also the matching builtin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["GovinfoReportError", "ParseError", "UnknownLayoutError", "ReportNotFoundError"]
+
+
+class GovinfoReportError(Exception):
+    """Base of every error the library raises.
+
+    Attributes:
+        line: 1-based input line where it happened, when known.
+        table: table key where it happened, when known.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, table: str | None = None) -> None:
+        """Create the error with a message and where it happened."""
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.table = table
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (f"line {self.line}" if self.line else "", self.table or "") if p)
+        return f"{self.message} ({where})" if where else self.message
+
+
+class ParseError(GovinfoReportError, ValueError):
+    """The input could not be read as a report."""
+
+
+class ReportNotFoundError(ParseError):
+    """The text has none of a report's landmarks (no section headings, no tables)."""
+
+
+class UnknownLayoutError(GovinfoReportError, LookupError):
+    """A layout name that no registered tokenizer answers to.
+
+    Attributes:
+        name: the name asked for.
+        valid: the names that exist.
+    """
+
+    def __init__(self, name: str, valid: Iterable[str]) -> None:
+        """Create the error; the message lists the valid names."""
+        self.name = name
+        self.valid = tuple(valid)
+        super().__init__(f"unknown layout {name!r}; valid layouts: {', '.join(self.valid)}")

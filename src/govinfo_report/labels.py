@@ -1,0 +1,126 @@
+"""Recognising a printed row label as a row of a template table.
+
+Exact match on the label key first (``normalize.label_key``).  For typos, a fallback
+whose edit budget grows with the label's length and which demands a unique best match:
+short labels (规章, 其他, 行政处罚) match exactly or not at all, so 规章 never becomes 总计
+and 行政处罚 never becomes 行政许可; a label is compared whole, never searched for inside
+a longer one (其他 is not found in 其他法律行政法规禁止公开).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from govinfo_report.normalize import fold, label_key, split_marker
+from govinfo_report.template import RowSpec, TableSpec
+
+__all__ = ["LabelMatch", "LabelMatcher", "edit_budget", "bounded_distance"]
+
+
+@attrs.frozen
+class LabelMatch:
+    """A recognised label."""
+
+    row: RowSpec
+    #: Edits between the printed key and the template key (0 for an exact match).
+    distance: int
+
+
+def edit_budget(length: int) -> int:
+    """Edits tolerated for a template key of this many characters (0 below six)."""
+    if length < 6:
+        return 0
+    if length < 10:
+        return 1
+    if length < 16:
+        return 2
+    return 3
+
+
+def bounded_distance(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance of ``a`` and ``b`` if it is at most ``limit``, else None.
+
+    Runs in O(len(a) * limit): only a diagonal band of the table is computed.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return None
+    if a == b:
+        return 0
+    big = limit + 1
+    previous = [j if j <= limit else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [big] * (len(b) + 1)
+        current[0] = i if i <= limit else big
+        for j in range(low, high + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current[max(0, low - 1) : high + 1]) > limit:
+            return None
+        previous = current
+    return previous[len(b)] if previous[len(b)] <= limit else None
+
+
+def _marker_core(marker: str) -> str:
+    """``"(七)"`` → ``"(七)"``, ``"七、"`` → ``"七"``, ``"1."`` → ``"1"``."""
+    core = "".join(marker.split())
+    return core.rstrip("、.,)") + (")" if core.startswith("(") else "")
+
+
+class LabelMatcher:
+    """Matches printed labels against the rows of one table spec."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        """Index the rows of ``spec`` by their label keys."""
+        self.spec = spec
+        self._exact: dict[str, list[RowSpec]] = {}
+        for row in spec.rows:
+            for key in row.keys:
+                self._exact.setdefault(key, []).append(row)
+        header_keys = {label_key(h) for h in spec.header_labels}
+        #: Keys that are also column headers (总计, 其他): the row needs its marker.
+        self._needs_marker = {key for key in self._exact if key in header_keys}
+        self._match = lru_cache(maxsize=4096)(self._match_uncached)
+
+    def match(self, text: str) -> LabelMatch | None:
+        """Return the row a printed label names, or None."""
+        return self._match(text)
+
+    def _match_uncached(self, text: str) -> LabelMatch | None:
+        folded = "".join(fold(text).split())
+        marker, _ = split_marker(folded)
+        key = label_key(text)
+        if not key:
+            return None
+        rows = self._exact.get(key)
+        if rows:
+            return self._pick(rows, key, marker, 0)
+        return self._fuzzy(key, marker)
+
+    def _pick(self, rows: list[RowSpec], key: str, marker: str, distance: int) -> LabelMatch | None:
+        core = _marker_core(marker)
+        if key in self._needs_marker:
+            rows = [r for r in rows if r.marker and _marker_core(r.marker) == core]
+        if len(rows) != 1:
+            return None
+        return LabelMatch(rows[0], distance)
+
+    def _fuzzy(self, key: str, marker: str) -> LabelMatch | None:
+        best: int | None = None
+        winners: dict[str, RowSpec] = {}
+        for candidate, rows in self._exact.items():
+            budget = edit_budget(len(candidate))
+            if budget == 0 or candidate in self._needs_marker:
+                continue
+            distance = bounded_distance(key, candidate, budget)
+            if distance is None:
+                continue
+            if best is None or distance < best:
+                best, winners = distance, {r.key: r for r in rows}
+            elif distance == best:
+                winners.update({r.key: r for r in rows})
+        if best is None or len(winners) != 1:
+            return None
+        return LabelMatch(next(iter(winners.values())), best)

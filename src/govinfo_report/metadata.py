@@ -1,0 +1,156 @@
+"""Report metadata: title, reporting body, year, signing date and script."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from govinfo_report.normalize import fold_chars, simplified_only_count, traditional_count
+from govinfo_report.schema import Script
+from govinfo_report.sections import is_page_noise
+
+__all__ = ["find_title", "organization_from_title", "organization_from_signature", "organization_from_body",
+           "year_from_text", "signing_date", "detect_script"]
+
+_YEAR_RE = regex.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_TAIL_RE = regex.compile(r"(?:政府)?(?:信息公开|政务公开)\S{0,6}?年度报告.*$")
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "О": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE_RE = regex.compile(
+    r"(?P<y>\d{4}|[〇零○О一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
+_ORG_SUFFIXES = (
+    "人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "委员会", "管委会", "政府",
+    "街道办事处", "办事处", "局", "厅", "委", "办", "中心", "院", "署", "区", "县", "市", "州", "旗", "镇", "乡", "街道",
+)
+_ORG_SUFFIX_RE = regex.compile("(?:" + "|".join(_ORG_SUFFIXES) + ")")
+
+
+def find_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> tuple[int, str] | None:
+    """Return ``(index, title)`` of the first title-like line before line ``stop``."""
+    for index in range(min(stop, len(lines))):
+        text = "".join(folded[index].split())
+        if "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text:
+            return index, lines[index].strip()
+    return None
+
+
+def _title_candidates(lines: Sequence[str], folded: Sequence[str], stop: int) -> list[str]:
+    found = []
+    for index in range(min(stop, len(lines))):
+        text = "".join(folded[index].split())
+        if "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text:
+            found.append("".join(lines[index].split()))
+    return found
+
+
+def organization_from_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> str | None:
+    """The body named in a title line: before the year, else before 政府信息公开….
+
+    A title of the form ``<body><year>年…年度报告`` is preferred over ``<year>年<body>…``.
+    """
+    after_year: str | None = None
+    for title in _title_candidates(lines, folded, stop):
+        chars = fold_chars(title)
+        match = _YEAR_RE.search(chars)
+        if match and match.start() > 0:
+            return title[: match.start()].strip() or None
+        rest_start = match.end() if match else 0
+        rest = chars[rest_start:]
+        tail = _TITLE_TAIL_RE.search(rest)
+        name = title[rest_start : rest_start + (tail.start() if tail else len(rest))].strip()
+        if name and after_year is None:
+            after_year = name
+    return after_year
+
+
+def organization_from_signature(folded: Sequence[str], lines: Sequence[str], date_index: int | None) -> str | None:
+    """The short line just above the signing date, when it names a body."""
+    if date_index is None:
+        return None
+    for index in range(date_index - 1, max(-1, date_index - 3), -1):
+        text = "".join(folded[index].split())
+        if not text:
+            continue
+        if len(text) <= 30 and _ORG_SUFFIX_RE.search(text[-7:]) and "。" not in text:
+            return "".join(lines[index].split())
+        break
+    return None
+
+
+def organization_from_body(paragraph: str, whole: str) -> str | None:
+    """Last resort: the subject of the overview's first sentence (``兴庆区坚持…``).
+
+    Takes the longest prefix, ending in an administrative suffix, that the text repeats;
+    a first person (我区, 本机关) is not a name.
+    """
+    text = fold_chars(paragraph.strip())
+    year = regex.match(r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，、]?\s*", text)
+    start = year.end() if year else 0
+    head = text[start : start + 24]
+    if not head or head[0] in "我本全各":
+        return None
+    folded_whole = fold_chars(whole)
+    best: str | None = None
+    for match in _ORG_SUFFIX_RE.finditer(head):
+        name = head[: match.end()]
+        if len(name) < 2 or regex.search(r"[,，。、;；:：\s]", name):
+            break
+        if folded_whole.count(name) >= 2:
+            best = paragraph.strip()[start : start + len(name)]
+    return best
+
+
+def year_from_text(text: str) -> int | None:
+    """The most frequent ``20xx年`` in a text (ties: the earlier year), or None."""
+    years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(fold_chars(text)))
+    if not years:
+        return None
+    return sorted(years.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if text.endswith("十"):
+        return 10 * _CN_DIGITS[text[0]]
+    if "十" in text:
+        return 10 * _CN_DIGITS[text[0]] + _CN_DIGITS[text[2]]
+    return _CN_DIGITS[text]
+
+
+def signing_date(lines: Sequence[str], folded: Sequence[str]) -> tuple[int, datetime.date] | None:
+    """The date a report is signed on: a short line ending in a date, among its last lines."""
+    seen = 0
+    for index in range(len(lines) - 1, -1, -1):
+        text = folded[index].strip()
+        if not text or is_page_noise(text):
+            continue
+        seen += 1
+        if seen > 4:
+            return None
+        if len(text) > 40:
+            continue
+        match = _DATE_RE.search(text)
+        if match is None:
+            continue
+        try:
+            return index, datetime.date(_number(match["y"]), _number(match["m"]), _number(match["d"]))
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def detect_script(text: str) -> Script:
+    """Traditional when traditional-only characters outnumber simplified-only ones."""
+    sample = text[:200_000]
+    return Script.TRADITIONAL if traditional_count(sample) > simplified_only_count(sample) else Script.SIMPLIFIED

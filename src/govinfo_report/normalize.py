@@ -1,0 +1,242 @@
+"""Normalised copies of text for matching: script folding, whitespace, numbers and money.
+
+The Report always keeps original text; everything here produces a *copy* used to compare
+labels and headings, and to read numbers.  All functions run in time linear in their input
+(``str.translate`` and patterns without nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import regex
+
+from govinfo_report._t2s_table import T2S
+
+__all__ = [
+    "Money",
+    "fold",
+    "fold_chars",
+    "label_key",
+    "parse_count",
+    "parse_money",
+    "is_value",
+    "simplified_only_count",
+    "traditional_count",
+]
+
+# Length-preserving character fold: full-width ASCII, ideographic space, corner quotes,
+# and traditional → simplified ideographs.
+_CHAR_TABLE: dict[int, int] = dict(T2S)
+_CHAR_TABLE.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+_CHAR_TABLE.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break space
+        0x300C: 0x201C,  # 「
+        0x300D: 0x201D,  # 」
+        0x300E: 0x201C,  # 『
+        0x300F: 0x201D,  # 』
+        0x2212: 0x2D,  # minus sign
+        0x2014: 0x2D,  # em dash
+        0x2013: 0x2D,  # en dash
+        0xFE63: 0x2D,  # small hyphen-minus
+        0x3001: 0x3001,  # 、 stays
+    }
+)
+
+#: Taiwan words that a plain character fold leaves wrong, as they read after ``fold_chars``
+#: (檔案 → 档案 → 文件).  Curated: each entry is a whole word swapped by a
+#: "Taiwan-converted" text, and none of them damages a mainland label.
+TAIWAN_WORDS: Final[dict[str, str]] = {
+    "档案": "文件",
+    "资讯": "信息",
+    "入口网站": "门户网站",
+    "最佳化": "优化",
+    "智慧型": "智能",
+    "计画": "计划",
+    "网际网路": "互联网",
+    "网路": "网络",
+    "软体": "软件",
+    "视讯": "视频",
+    "程式": "程序",
+}
+_WORDS_RE: Final = regex.compile("|".join(sorted(TAIWAN_WORDS, key=len, reverse=True)))
+
+_TRADITIONAL: Final = frozenset(T2S)
+_SIMPLIFIED_ONLY: Final = frozenset(set(T2S.values()) - set(T2S))
+
+
+def fold_chars(text: str) -> str:
+    """Fold width, quotes and traditional characters, one character for one.
+
+    The result has the same length as ``text``, so a match in it is a match at the same
+    offsets in the original.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The folded copy.
+    """
+    return text.translate(_CHAR_TABLE)
+
+
+def fold(text: str) -> str:
+    """Fold a text fully for matching: NFKC, characters (``fold_chars``), Taiwan words.
+
+    Args:
+        text: any text.
+
+    Returns:
+        A simplified-script, half-width copy; its length may differ from ``text``.
+    """
+    folded = fold_chars(unicodedata.normalize("NFKC", text))
+    return _WORDS_RE.sub(lambda m: TAIWAN_WORDS[m.group()], folded)
+
+
+# A leading enumeration marker of a row label: 一、 （一） (一) 1. 1、 1． ① …
+_ENUM_RE: Final = regex.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\)"
+    r"|\d{1,2}\s*[.、)](?!\d)|[\u2460-\u2473])"
+)
+# Everything that is not a letter, digit or ideograph carries no meaning in a label key.
+_NOISE_RE: Final = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """Split a folded label into its enumeration marker and the rest.
+
+    Args:
+        text: a label already passed through ``fold``.
+
+    Returns:
+        ``(marker, rest)``; the marker is ``""`` when there is none.
+    """
+    stripped = text.strip()
+    match = _ENUM_RE.match(stripped)
+    if match is None:
+        return "", stripped
+    return match.group(), stripped[match.end() :]
+
+
+def label_key(text: str) -> str:
+    """Return the comparison key of a label: folded, marker removed, only letters and digits.
+
+    Args:
+        text: a label as printed (any script, any width, spaces anywhere).
+
+    Returns:
+        The key; ``"(三) 不予 公開"`` and ``"（三）不予公开"`` have the same key.
+    """
+    _, rest = split_marker(_NOISE_SPACES.sub("", fold(text)))
+    return _NOISE_RE.sub("", rest)
+
+
+_NOISE_SPACES: Final = regex.compile(r"\s+")
+
+
+def traditional_count(text: str) -> int:
+    """Count characters that only traditional script uses."""
+    return sum(1 for ch in text if ord(ch) in _TRADITIONAL)
+
+
+def simplified_only_count(text: str) -> int:
+    """Count characters that only simplified script uses."""
+    return sum(1 for ch in text if ord(ch) in _SIMPLIFIED_ONLY)
+
+
+# Numbers -------------------------------------------------------------------------------
+
+_COUNT_RE: Final = regex.compile(r"[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+")
+_DECIMAL_RE: Final = regex.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_MONEY_RE: Final = regex.compile(r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>万元|元|万)?")
+_MAX_DIGITS: Final = 40
+
+
+class Money:
+    """Units a money cell can carry.
+
+    ``WAN`` is 万元 (ten thousand yuan), ``YUAN`` is 元, ``NONE`` means the cell said nothing.
+    """
+
+    WAN: Final = "万元"
+    YUAN: Final = "元"
+    NONE: Final = ""
+
+
+def _clean_number(text: str) -> str:
+    return _NOISE_SPACES.sub("", fold_chars(unicodedata.normalize("NFKC", text)))
+
+
+def parse_count(text: str) -> int | None:
+    """Read a whole-number cell: ``"10,022"`` → 10022, ``" 0"`` → 0, ``"-3"`` → -3.
+
+    Args:
+        text: the cell as printed.
+
+    Returns:
+        The integer, or None when the cell is not a whole number (blank included).
+    """
+    clean = _clean_number(text)
+    if not clean or len(clean) > _MAX_DIGITS or _COUNT_RE.fullmatch(clean) is None:
+        return None
+    return int(clean.replace(",", ""))
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Read a decimal cell with optional thousands separators; None if it is not one."""
+    clean = _clean_number(text)
+    if not clean or len(clean) > _MAX_DIGITS or _DECIMAL_RE.fullmatch(clean) is None:
+        return None
+    try:
+        return Decimal(clean.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        return None
+
+
+def parse_money(text: str) -> tuple[Decimal, str] | None:
+    """Read a money cell: ``"1372.16萬元"``, ``"1454464元"``, ``"49533.4728"``.
+
+    Args:
+        text: the cell as printed.
+
+    Returns:
+        ``(amount as printed, unit)`` with unit one of ``Money.WAN``, ``Money.YUAN``,
+        ``Money.NONE``; None when the cell is not a money value.  Conversion to 万元 is
+        ``to_wan``'s job, since a bare number takes its unit from the header.
+    """
+    clean = _clean_number(text)
+    if not clean or len(clean) > _MAX_DIGITS + 2:
+        return None
+    match = _MONEY_RE.fullmatch(clean)
+    if match is None:
+        return None
+    try:
+        amount = Decimal(match.group("num").replace(",", ""))
+    except InvalidOperation:  # pragma: no cover
+        return None
+    unit = match.group("unit") or Money.NONE
+    return amount, Money.WAN if unit == "万" else unit
+
+
+def to_wan(amount: Decimal, unit: str) -> Decimal:
+    """Express an amount in 万元 exactly (元 are divided by 10,000 by moving the point)."""
+    if unit == Money.YUAN:
+        return amount.scaleb(-4)
+    return amount
+
+
+def is_value(text: str) -> bool:
+    """Tell whether a cell holds a number (count, decimal or money)."""
+    return parse_money(text) is not None
+
+
+BLANK_MARKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "無", "空"})
+
+
+def is_blank(text: str) -> bool:
+    """Tell whether a cell is blank: empty, or a dash or slash standing for nothing."""
+    return _NOISE_SPACES.sub("", text) in BLANK_MARKS

@@ -1,0 +1,252 @@
+"""``Parser``: text → lines → sections → token rows → template rows → ``Report``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from govinfo_report import metadata
+from govinfo_report.align import AlignedTable, align
+from govinfo_report.errors import ReportNotFoundError
+from govinfo_report.normalize import fold, is_value, label_key
+from govinfo_report.schema import Diagnostic, Report, Section, Severity, TemplateVersion
+from govinfo_report.sections import build_sections, find_headings
+from govinfo_report.template import TABLE_KEYS, table, tables
+from govinfo_report.tokenizers.base import Tokenizer, TokenRow
+from govinfo_report.tokenizers.registry import Registry, default_tokenizers
+
+__all__ = ["Parser", "TableText", "default_parser"]
+
+_TABLE_NUMERALS = {"active_disclosure": "二", "applications": "三", "reviews": "四"}
+
+
+@attrs.frozen
+class TableText:
+    """The text of one table and how it was tokenized."""
+
+    key: str
+    #: 0-based index of the first line of the table's text in the whole input.
+    offset: int
+    lines: tuple[str, ...]
+    tokenizer: Tokenizer | None
+    rows: tuple[TokenRow, ...]
+
+
+class Parser:
+    """Parses report texts; holds the tokenizers it may use.
+
+    ``govinfo_report.parse`` is ``default_parser.parse``; build a ``Parser`` to choose
+    the tokenizers yourself (for instance to add one without installing it as a plugin).
+    """
+
+    def __init__(self, tokenizers: Iterable[Tokenizer] | None = None) -> None:
+        """Create a parser.
+
+        Args:
+            tokenizers: the tokenizers to choose from; the built-ins and installed plugins
+                when None.
+
+        Raises:
+            ValueError: two tokenizers share a name or alias.
+        """
+        self.registry = Registry(default_tokenizers() if tokenizers is None else tokenizers)
+
+    def parse(self, text: str, *, layout: str | None = None) -> Report:
+        """Parse the text of one 政府信息公开工作年度报告.
+
+        Args:
+            text: the report as text (any script; CRLF or LF).
+            layout: the name of the tokenizer to use for every table; detected per table
+                when None.
+
+        Returns:
+            The report, with diagnostics for everything missing, broken or inferred.
+
+        Raises:
+            TypeError: ``text`` is not a ``str``.
+            UnknownLayoutError: no tokenizer has the name ``layout``.
+            ReportNotFoundError: the text has no section headings of a report.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"parse() takes str, not {type(text).__name__}")
+        forced = self.registry.get(layout) if layout is not None else None
+        lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        folded = [fold(line) for line in lines]
+        headings = find_headings(lines, folded)
+        if not headings:
+            raise ReportNotFoundError("no section heading of an annual report (一、总体情况 …) was found")
+        sections = build_sections(lines, folded, headings)
+        diagnostics: list[Diagnostic] = []
+
+        texts = {key: self._table_text(key, lines, headings, forced) for key in TABLE_KEYS}
+        year = self._year(lines, folded, headings[0].index, sections)
+        version, from_labels = _template_version(texts.values(), year)
+        if from_labels and year is not None and (year >= 2021) != (version is TemplateVersion.V2021):
+            diagnostics.append(
+                Diagnostic(
+                    "template-year-mismatch",
+                    Severity.INFO if version is TemplateVersion.V2019 else Severity.WARNING,
+                    f"tables follow the {version.value} template but the report is on {year}",
+                )
+            )
+        built: dict[str, Any] = {}
+        for key, table_text in texts.items():
+            built[key] = self._table(version, table_text, diagnostics)
+
+        dated = metadata.signing_date(lines, folded)
+        organization = metadata.organization_from_title(lines, folded, headings[0].index)
+        if organization is None:
+            organization = metadata.organization_from_signature(folded, lines, dated[0] if dated else None)
+        if organization is None:
+            overview = next((s for s in sections if s.key == "overview"), None)
+            if overview is not None:
+                first = next((p for p in overview.text.split("\n") if p.strip()), "")
+                organization = metadata.organization_from_body(first, text)
+                if organization is not None:
+                    diagnostics.append(
+                        Diagnostic(
+                            "organization-guessed",
+                            Severity.INFO,
+                            f"no title or signature names the body; {organization!r} is the subject of the overview",
+                        )
+                    )
+        title = metadata.find_title(lines, folded, headings[0].index)
+        if title is None:
+            diagnostics.append(Diagnostic("title-missing", Severity.INFO, "the report has no title line"))
+        if year is None:
+            diagnostics.append(Diagnostic("year-missing", Severity.WARNING, "no year found in the title or the text"))
+        diagnostics.sort(key=lambda d: (d.line is None, d.line or 0))
+        return Report(
+            title=title[1] if title else None,
+            organization=organization,
+            year=year,
+            published=dated[1] if dated else None,
+            template=version,
+            script=metadata.detect_script(text),
+            sections=sections,
+            active_disclosure=built["active_disclosure"],
+            applications=built["applications"],
+            reviews=built["reviews"],
+            diagnostics=tuple(diagnostics),
+        )
+
+    # Steps -----------------------------------------------------------------------------
+
+    def _table_text(self, key: str, lines: Sequence[str], headings: Sequence[Any], forced: Tokenizer | None) -> TableText | None:
+        for position, heading in enumerate(headings):
+            if heading.key != key:
+                continue
+            start = heading.index + 1
+            stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
+            region = tuple(lines[start:stop])
+            tokenizer = forced or self.registry.detect(region)
+            rows = tuple(tokenizer.tokenize(region)) if tokenizer is not None else ()
+            return TableText(key, start, region, tokenizer, rows)
+        return None
+
+    def _year(self, lines: Sequence[str], folded: Sequence[str], stop: int, sections: Sequence[Section]) -> int | None:
+        title = metadata.find_title(lines, folded, stop)
+        if title is not None:
+            year = metadata.year_from_text(title[1])
+            if year is not None:
+                return year
+        overview = next((s for s in sections if s.key == "overview"), None)
+        if overview is not None:
+            year = metadata.year_from_text(overview.text)
+            if year is not None:
+                return year
+        return metadata.year_from_text("\n".join(lines))
+
+    def _table(self, version: TemplateVersion, text: TableText | None, diagnostics: list[Diagnostic]) -> Any:
+        spec = table(version, text.key if text else "active_disclosure")
+        if text is None:
+            return None
+        numeral = _TABLE_NUMERALS[text.key]
+        if text.tokenizer is None or not text.rows:
+            diagnostics.append(
+                Diagnostic(
+                    "table-missing",
+                    Severity.WARNING,
+                    f"section {numeral} has no table",
+                    line=text.offset,
+                    table=text.key,
+                )
+            )
+            return None
+        aligned: AlignedTable = align(spec, text.rows, offset=text.offset)
+        diagnostics.extend(aligned.diagnostics)
+        if aligned.numbers == 0 and not aligned.values:
+            if not aligned.rows_found:
+                diagnostics.append(
+                    Diagnostic(
+                        "table-missing",
+                        Severity.WARNING,
+                        f"section {numeral} has no row of table {numeral}",
+                        line=text.offset,
+                        table=text.key,
+                    )
+                )
+                return None
+        if aligned.numbers == 0:
+            diagnostics.append(
+                Diagnostic(
+                    "table-empty",
+                    Severity.WARNING,
+                    f"table {numeral} is present ({text.tokenizer.name} layout) but holds no numbers",
+                    line=text.offset + 1,
+                    table=text.key,
+                )
+            )
+        else:
+            for row in spec.data_rows:
+                if row.key not in aligned.rows_found:
+                    diagnostics.append(
+                        Diagnostic(
+                            "row-missing",
+                            Severity.WARNING,
+                            f"row {row.label!r} of table {numeral} was not found; its cells are blank",
+                            table=text.key,
+                            row=row.key,
+                        )
+                    )
+        diagnostics.append(
+            Diagnostic(
+                "layout-detected",
+                Severity.INFO,
+                f"table {numeral} read with the {text.tokenizer.name!r} tokenizer",
+                line=text.offset + 1,
+                table=text.key,
+            )
+        )
+        return spec.build(aligned.values)
+
+
+def _template_version(texts: Iterable[TableText | None], year: int | None) -> tuple[TemplateVersion, bool]:
+    """Decide the template from the table labels; the year decides when they say nothing.
+
+    Returns:
+        The version and whether the labels decided it.
+    """
+    keys = [
+        label_key(cell)
+        for text in texts
+        if text is not None
+        for row in text.rows
+        for cell in row.cells
+        if cell and not is_value(cell)
+    ]
+    votes = {}
+    for version in TemplateVersion:
+        markers = [m for spec in tables(version) for m in spec.markers]
+        votes[version] = sum(1 for key in keys for marker in markers if marker in key)
+    if votes[TemplateVersion.V2019] != votes[TemplateVersion.V2021]:
+        return max(votes, key=lambda v: votes[v]), True
+    if year is not None and year <= 2020:
+        return TemplateVersion.V2019, False
+    return TemplateVersion.V2021, False
+
+
+#: The parser behind ``govinfo_report.parse``.
+default_parser = Parser()

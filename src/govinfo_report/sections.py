@@ -1,0 +1,141 @@
+"""Finding the six sections by their headings, and the lines of each.
+
+A heading is recognised by its title, not by its numeral alone: rows of table 三 also begin
+with 一、二、三、四、.  A numbered line whose title is not a known one is taken as a
+non-standard section (六、下一步工作计划) only where it continues the numbering and no
+known heading with that number follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import attrs
+import regex
+
+from govinfo_report.normalize import label_key
+from govinfo_report.schema import Section, TemplateVersion
+from govinfo_report.template import tables
+
+__all__ = ["Heading", "find_headings", "build_sections", "section_title_key", "NUMERALS", "is_page_noise"]
+
+NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_HEADING_RE = regex.compile(
+    r"^\s*(?:第\s*)?(?P<num>[一二三四五六七八九十])\s*(?:[、.,:]|部分)\s*(?P<title>[^|\t]{2,40}?)\s*$"
+)
+_MAX_TITLE = 40
+
+#: Page chrome that scraped pages carry around a report (folded to simplified).
+PAGE_NOISE = frozenset(
+    {"用户登录", "相关词条", "热门词条", "联络我们", "联系我们", "返回顶部", "打印本页", "关闭窗口", "分享到", "发布", "全文"}
+)
+
+
+@attrs.frozen
+class Heading:
+    """A section heading found in the text."""
+
+    #: 0-based line index.
+    index: int
+    number: int | None
+    key: str | None
+    #: The title as printed, without numeral.
+    title: str
+
+
+def section_title_key(title: str) -> str | None:
+    """Return the section key a heading title names, or None for an unknown title."""
+    t = label_key(title)
+    if not t or len(t) > _MAX_TITLE:
+        return None
+    if "总体情况" in t or t in ("概述", "总体概况"):
+        return "overview"
+    if "主动公开政府信息" in t or (t.startswith("主动公开") and t.endswith("情况")):
+        return "active_disclosure"
+    if "收到和处理" in t or "处理政府信息公开申请" in t:
+        return "applications"
+    if ("行政复议" in t or "行政诉讼" in t) and "情况" in t:
+        return "reviews"
+    if ("存在" in t and "问题" in t) or t.endswith("改进情况"):
+        return "problems"
+    if "其他需要报告" in t:
+        return "other_matters"
+    return None
+
+
+@cache
+def _table_row_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    for version in TemplateVersion:
+        for spec in tables(version):
+            for row in spec.rows:
+                keys.update(row.keys)
+    return frozenset(keys)
+
+
+def is_page_noise(folded_line: str) -> bool:
+    """Tell whether a (folded) line is page chrome such as 用户登录 or 相关词条."""
+    return "".join(folded_line.split()).strip(",，:：") in PAGE_NOISE
+
+
+def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
+    """Find section headings.
+
+    Args:
+        lines: the original lines.
+        folded: ``normalize.fold`` of each line (same length as ``lines``).
+
+    Returns:
+        Headings in order of the text.
+    """
+    candidates: list[tuple[int, int, str, str | None]] = []
+    for index, text in enumerate(folded):
+        if len(text) > 80:
+            continue
+        match = _HEADING_RE.match(text)
+        if match is None:
+            continue
+        title = match.group("title")
+        if title.endswith(("。", ";", "；")):
+            continue
+        number = NUMERALS[match.group("num")]
+        original = _strip_numeral(lines[index])
+        candidates.append((index, number, original, section_title_key(title)))
+    known = [c for c in candidates if c[3] is not None]
+    row_keys = _table_row_keys()
+    headings: list[Heading] = []
+    last_number = 0
+    for position, (index, number, title, key) in enumerate(candidates):
+        if key is None:
+            later = [c[1] for c in known if c[0] > index]
+            if number <= last_number or number in later or label_key(title) in row_keys:
+                continue
+            if later and number > min(later):
+                continue
+            if not known or index < known[0][0]:
+                continue
+        headings.append(Heading(index, number, key, title))
+        last_number = max(last_number, number)
+        del position
+    return headings
+
+
+def _strip_numeral(line: str) -> str:
+    stripped = line.strip()
+    match = regex.match(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*", stripped)
+    return stripped[match.end() :].strip() if match else stripped
+
+
+def build_sections(lines: Sequence[str], folded: Sequence[str], headings: Sequence[Heading]) -> tuple[Section, ...]:
+    """Cut the text at the headings; page chrome at the very end is left out."""
+    end = len(lines)
+    while end > 0 and (not folded[end - 1].strip() or is_page_noise(folded[end - 1])):
+        end -= 1
+    sections: list[Section] = []
+    for position, heading in enumerate(headings):
+        stop = headings[position + 1].index if position + 1 < len(headings) else max(end, heading.index + 1)
+        body = "\n".join(lines[heading.index + 1 : stop]).strip("\n")
+        sections.append(Section(heading.number, heading.key, heading.title, body, heading.index + 1))
+    return tuple(sections)

@@ -1,0 +1,333 @@
+"""The two template versions as data: tables, rows, columns, labels and group rows.
+
+Keys are those of ``spec/template.md``.  Labels are written in simplified script; matching
+happens on ``normalize.label_key`` of both sides, so script, width, spaces, enumeration
+markers and punctuation do not matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import attrs
+
+from govinfo_report import schema
+from govinfo_report.normalize import label_key
+from govinfo_report.schema import TemplateVersion
+
+__all__ = [
+    "ColumnSpec",
+    "RowSpec",
+    "TableSpec",
+    "SECTION_KEYS",
+    "TABLE_KEYS",
+    "tables",
+    "table",
+    "iter_cells",
+]
+
+#: Section keys in template order (一 … 六).
+SECTION_KEYS: tuple[str, ...] = (
+    "overview",
+    "active_disclosure",
+    "applications",
+    "reviews",
+    "problems",
+    "other_matters",
+)
+#: Table keys in template order (二, 三, 四).
+TABLE_KEYS: tuple[str, ...] = ("active_disclosure", "applications", "reviews")
+
+
+@attrs.frozen
+class ColumnSpec:
+    """A column of a template row."""
+
+    key: str
+    label: str
+    #: Money column: values are Decimal amounts in 万元.
+    money: bool = False
+    #: May be negative (本年增/减).
+    signed: bool = False
+
+
+@attrs.frozen
+class RowSpec:
+    """A row of a template table; group rows have no columns of their own."""
+
+    key: str
+    label: str
+    columns: tuple[ColumnSpec, ...] = ()
+    #: Other accepted spellings of the label.
+    aliases: tuple[str, ...] = ()
+    #: Enumeration marker the row is printed with (``"(七)"``), folded; "" when none.
+    marker: str = ""
+    #: Key of the group this row belongs to (for 1.…8. under （三）不予公开).
+    group: str | None = None
+    #: A group row (e.g. （三）不予公开) that carries no numbers.
+    is_group: bool = False
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Label keys that identify this row."""
+        return tuple(dict.fromkeys(label_key(x) for x in (self.label, *self.aliases)))
+
+
+@attrs.frozen
+class TableSpec:
+    """A template table of one version."""
+
+    key: str
+    title: str
+    rows: tuple[RowSpec, ...]
+    #: Column-header labels seen above the rows (for recognising header lines).
+    header_labels: tuple[str, ...]
+    #: The schema class of the whole table.
+    cls: type[Any] = attrs.field(eq=False)
+    #: Schema class of each data row, by row key.
+    row_classes: dict[str, type[Any]] = attrs.field(eq=False, factory=dict)
+    #: Version markers: label fragments only this version prints.
+    markers: tuple[str, ...] = ()
+
+    @property
+    def data_rows(self) -> tuple[RowSpec, ...]:
+        """Rows that carry numbers, in template order."""
+        return tuple(r for r in self.rows if not r.is_group)
+
+    def row(self, key: str) -> RowSpec:
+        """Return the row with this key (data or group)."""
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    def first_child(self, group_key: str) -> RowSpec | None:
+        """Return the first data row of a group, or None."""
+        return next((r for r in self.rows if r.group == group_key and not r.is_group), None)
+
+    def build(self, values: dict[tuple[str, str], schema.Value]) -> Any:
+        """Build the schema object from ``{(row, column): value}``; absent cells are None."""
+        rows = {
+            r.key: self.row_classes[r.key](**{c.key: values.get((r.key, c.key)) for c in r.columns})
+            for r in self.data_rows
+        }
+        return self.cls(**rows)
+
+
+def _cols(*pairs: tuple[str, str], money: tuple[str, ...] = (), signed: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(k, label, money=k in money, signed=k in signed) for k, label in pairs)
+
+
+# Table 二 ------------------------------------------------------------------------------
+
+_DOCS_2019 = _cols(("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量"))
+_ITEMS_2019 = _cols(
+    ("previous_count", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量"), signed=("change",)
+)
+_FEES_2019 = _cols(("previous_count", "上一年项目数量"), ("change", "本年增/减"), signed=("change",))
+_PROCUREMENT = _cols(("projects", "采购项目数量"), ("amount", "采购总金额"), money=("amount",))
+_DOCS_2021 = _cols(("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数"))
+_DECISIONS_2021 = _cols(("decisions", "本年处理决定数量"))
+_FEES_2021 = _cols(("amount", "本年收费金额(单位:万元)"), money=("amount",))
+
+_NORMATIVE_ALIASES = ("规范性文件", "行政规范性文件")
+
+_ACTIVE_2019 = TableSpec(
+    key="active_disclosure",
+    title="主动公开政府信息情况",
+    rows=(
+        RowSpec("regulations", "规章", _DOCS_2019),
+        RowSpec("normative_documents", "规范性文件", _DOCS_2019, aliases=_NORMATIVE_ALIASES),
+        RowSpec("administrative_licensing", "行政许可", _ITEMS_2019),
+        RowSpec("other_administrative_services", "其他对外管理服务事项", _ITEMS_2019),
+        RowSpec("administrative_punishment", "行政处罚", _ITEMS_2019),
+        RowSpec("administrative_enforcement", "行政强制", _ITEMS_2019),
+        RowSpec("administrative_fees", "行政事业性收费", _FEES_2019),
+        RowSpec("centralized_procurement", "政府集中采购", _PROCUREMENT),
+    ),
+    header_labels=("信息内容", *(c.label for c in _DOCS_2019 + _ITEMS_2019 + _PROCUREMENT)),
+    cls=schema.ActiveDisclosure2019,
+    row_classes={
+        "regulations": schema.DocumentCounts2019,
+        "normative_documents": schema.DocumentCounts2019,
+        "administrative_licensing": schema.ItemCounts,
+        "other_administrative_services": schema.ItemCounts,
+        "administrative_punishment": schema.ItemCounts,
+        "administrative_enforcement": schema.ItemCounts,
+        "administrative_fees": schema.FeeItems,
+        "centralized_procurement": schema.Procurement,
+    },
+    markers=("新制作", "新公开", "对外公开总数", "上一年项目", "本年增", "其他对外管理服务", "集中采购", "采购项目", "采购总金额"),
+)
+
+_ACTIVE_2021 = TableSpec(
+    key="active_disclosure",
+    title="主动公开政府信息情况",
+    rows=(
+        RowSpec("regulations", "规章", _DOCS_2021),
+        RowSpec("normative_documents", "行政规范性文件", _DOCS_2021, aliases=_NORMATIVE_ALIASES),
+        RowSpec("administrative_licensing", "行政许可", _DECISIONS_2021),
+        RowSpec("administrative_punishment", "行政处罚", _DECISIONS_2021),
+        RowSpec("administrative_enforcement", "行政强制", _DECISIONS_2021),
+        RowSpec("administrative_fees", "行政事业性收费", _FEES_2021),
+    ),
+    header_labels=("信息内容", *(c.label for c in _DOCS_2021 + _DECISIONS_2021 + _FEES_2021)),
+    cls=schema.ActiveDisclosure2021,
+    row_classes={
+        "regulations": schema.DocumentCounts2021,
+        "normative_documents": schema.DocumentCounts2021,
+        "administrative_licensing": schema.DecisionCount,
+        "administrative_punishment": schema.DecisionCount,
+        "administrative_enforcement": schema.DecisionCount,
+        "administrative_fees": schema.FeeAmount,
+    },
+    markers=("制发件数", "废止件数", "现行有效", "收费金额"),
+)
+
+# Table 三 ------------------------------------------------------------------------------
+
+APPLICANT_COLUMNS = _cols(
+    ("natural_person", "自然人"),
+    ("commercial_enterprise", "商业企业"),
+    ("research_institution", "科研机构"),
+    ("social_welfare_org", "社会公益组织"),
+    ("legal_service_org", "法律服务机构"),
+    ("other_org", "其他"),
+    ("total", "总计"),
+)
+_A = APPLICANT_COLUMNS
+
+
+def _applications_rows(version: TemplateVersion) -> tuple[RowSpec, ...]:
+    head = (
+        RowSpec("new_received", "本年新收政府信息公开申请数量", _A, marker="一"),
+        RowSpec("carried_over", "上年结转政府信息公开申请数量", _A, marker="二"),
+        RowSpec("_results", "本年度办理结果", marker="三", is_group=True),
+        RowSpec("granted", "予以公开", _A, marker="(一)", group="_results"),
+        RowSpec(
+            "partially_granted",
+            "部分公开(区分处理的,只计这一情形,不计其他情形)",
+            _A,
+            aliases=("部分公开(区分处理的,只计这一情况,不计其他情况)", "部分公开"),
+            marker="(二)",
+        ),
+        RowSpec("_withheld", "不予公开", marker="(三)", is_group=True),
+        RowSpec("withheld_state_secret", "属于国家秘密", _A, marker="1", group="_withheld"),
+        RowSpec("withheld_prohibited_by_law", "其他法律行政法规禁止公开", _A, marker="2", group="_withheld"),
+        RowSpec("withheld_security_stability", "危及“三安全一稳定”", _A, marker="3", group="_withheld"),
+        RowSpec("withheld_third_party", "保护第三方合法权益", _A, marker="4", group="_withheld"),
+        RowSpec(
+            "withheld_internal_affairs",
+            "属于三类内部事务信息",
+            _A,
+            aliases=("属于三类内容事务信息",),
+            marker="5",
+            group="_withheld",
+        ),
+        RowSpec("withheld_process_information", "属于四类过程性信息", _A, marker="6", group="_withheld"),
+        RowSpec("withheld_enforcement_file", "属于行政执法案卷", _A, marker="7", group="_withheld"),
+        RowSpec(
+            "withheld_administrative_query",
+            "属于行政查询事项",
+            _A,
+            aliases=("属于行政查询事务",),
+            marker="8",
+            group="_withheld",
+        ),
+        RowSpec("_unavailable", "无法提供", marker="(四)", is_group=True),
+        RowSpec("unavailable_not_held", "本机关不掌握相关政府信息", _A, marker="1", group="_unavailable"),
+        RowSpec("unavailable_needs_creation", "没有现成信息需要另行制作", _A, marker="2", group="_unavailable"),
+        RowSpec("unavailable_unclear", "补正后申请内容仍不明确", _A, marker="3", group="_unavailable"),
+        RowSpec("_declined", "不予处理", marker="(五)", is_group=True),
+        RowSpec("declined_complaint", "信访举报投诉类申请", _A, marker="1", group="_declined"),
+        RowSpec("declined_duplicate", "重复申请", _A, marker="2", group="_declined"),
+        RowSpec("declined_publication", "要求提供公开出版物", _A, marker="3", group="_declined"),
+        RowSpec("declined_excessive", "无正当理由大量反复申请", _A, marker="4", group="_declined"),
+        RowSpec(
+            "declined_confirmation", "要求行政机关确认或重新出具已获取信息", _A, marker="5", group="_declined"
+        ),
+    )
+    if version is TemplateVersion.V2019:
+        other: tuple[RowSpec, ...] = (RowSpec("other", "其他处理", _A, marker="(六)"),)
+    else:
+        other = (
+            RowSpec("other", "其他处理", marker="(六)", is_group=True),
+            RowSpec(
+                "other_overdue_correction",
+                "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                _A,
+                marker="1",
+                group="other",
+            ),
+            RowSpec(
+                "other_unpaid_fee",
+                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                _A,
+                marker="2",
+                group="other",
+            ),
+            RowSpec("other_other", "其他", _A, marker="3", group="other"),
+        )
+    tail = (
+        RowSpec("total", "总计", _A, marker="(七)"),
+        RowSpec("carried_forward", "结转下年度继续办理", _A, marker="四"),
+    )
+    return head + other + tail
+
+
+def _applications(version: TemplateVersion) -> TableSpec:
+    rows = _applications_rows(version)
+    return TableSpec(
+        key="applications",
+        title="收到和处理政府信息公开申请情况",
+        rows=rows,
+        header_labels=("申请人情况", "法人或其他组织", "社会组织", *(c.label for c in _A)),
+        cls=schema.Applications,
+        row_classes={r.key: schema.ApplicantCounts for r in rows if not r.is_group},
+        markers=("逾期不补正", "逾期未按收费通知") if version is TemplateVersion.V2021 else (),
+    )
+
+
+# Table 四 ------------------------------------------------------------------------------
+
+REVIEW_COLUMNS = _cols(
+    ("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")
+)
+
+_REVIEWS = TableSpec(
+    key="reviews",
+    title="政府信息公开行政复议、行政诉讼情况",
+    rows=(
+        RowSpec("administrative_review", "行政复议", REVIEW_COLUMNS),
+        RowSpec("litigation_direct", "未经复议直接起诉", REVIEW_COLUMNS),
+        RowSpec("litigation_after_review", "复议后起诉", REVIEW_COLUMNS),
+    ),
+    header_labels=("行政诉讼", *(c.label for c in REVIEW_COLUMNS)),
+    cls=schema.Reviews,
+    row_classes={k: schema.ReviewOutcomes for k in ("administrative_review", "litigation_direct", "litigation_after_review")},
+)
+
+
+@cache
+def tables(version: TemplateVersion) -> tuple[TableSpec, TableSpec, TableSpec]:
+    """Return the three table specs (二, 三, 四) of a template version."""
+    active = _ACTIVE_2019 if version is TemplateVersion.V2019 else _ACTIVE_2021
+    return active, _applications(version), _REVIEWS
+
+
+def table(version: TemplateVersion, key: str) -> TableSpec:
+    """Return one table spec by key."""
+    for spec in tables(version):
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def iter_cells(version: TemplateVersion) -> Iterator[tuple[TableSpec, RowSpec, ColumnSpec]]:
+    """Yield every numeric cell of a version, in template order."""
+    for spec in tables(version):
+        for row in spec.data_rows:
+            for column in row.columns:
+                yield spec, row, column

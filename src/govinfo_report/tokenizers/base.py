@@ -1,0 +1,109 @@
+"""The tokenizer contract: text lines of one table → rows of cell strings.
+
+A tokenizer only splits text; it knows nothing of the template.  Turning its rows into
+template rows is ``align``'s job.  Contract, as in Pygments' lexers: a handful of class
+attributes and two methods.
+"""
+
+from __future__ import annotations
+
+import abc
+import math
+from collections.abc import Sequence
+from typing import ClassVar
+
+import attrs
+import regex
+
+__all__ = ["TokenRow", "Tokenizer", "DelimitedTokenizer", "safe_score", "is_separator", "nonblank"]
+
+
+@attrs.frozen
+class TokenRow:
+    """One row as a tokenizer found it."""
+
+    #: The cells' original text, stripped of surrounding whitespace; "" for an empty cell.
+    cells: tuple[str, ...]
+    #: 0-based index, in the lines given to ``tokenize``, of the row's first line.
+    line: int
+
+
+class Tokenizer(abc.ABC):
+    """Base class of table tokenizers.
+
+    Subclasses set the class attributes and implement ``score`` and ``tokenize``.  Both
+    must accept any text without raising; the registry guards ``score`` anyway.
+    """
+
+    #: Unique name, used by ``parse(text, layout=name)``.
+    name: ClassVar[str]
+    #: Other names accepted for it.
+    aliases: ClassVar[tuple[str, ...]] = ()
+    #: Breaks ties between equal scores: higher wins.
+    priority: ClassVar[float] = 0.0
+
+    @abc.abstractmethod
+    def score(self, lines: Sequence[str]) -> float:
+        """Return how likely, in 0..1, it is that ``lines`` are a table in this layout.
+
+        Score only features distinctive of the layout.
+        """
+
+    @abc.abstractmethod
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """Split ``lines`` (one table's text) into rows of cells."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+def safe_score(tokenizer: Tokenizer, lines: Sequence[str]) -> float:
+    """Ask a tokenizer for its score; a scorer that raises or returns junk counts as 0.0."""
+    try:
+        value = float(tokenizer.score(lines))
+    except Exception:  # noqa: BLE001 - a plugin's bug must not break detection
+        return 0.0
+    if math.isnan(value):
+        return 0.0
+    return min(1.0, max(0.0, value))
+
+
+_SEPARATOR_RE = regex.compile(r"[\s|\-=_—+:：]*")
+
+
+def is_separator(line: str) -> bool:
+    """Tell whether a line holds only rules and delimiters (``----|---``), or nothing."""
+    return _SEPARATOR_RE.fullmatch(line) is not None
+
+
+def nonblank(lines: Sequence[str]) -> list[str]:
+    """Return the lines that hold more than whitespace."""
+    return [line for line in lines if line.strip()]
+
+
+class DelimitedTokenizer(Tokenizer):
+    """Cells separated by one delimiter character; one line per row."""
+
+    #: The character between cells.
+    delimiter: ClassVar[str]
+
+    def score(self, lines: Sequence[str]) -> float:
+        """Share of non-blank lines that contain the delimiter, discounted slightly."""
+        content = [line for line in nonblank(lines) if not is_separator(line) or self.delimiter in line]
+        if not content:
+            return 0.0
+        with_delimiter = sum(1 for line in content if self.delimiter in line)
+        return 0.9 * with_delimiter / len(content)
+
+    def split(self, line: str) -> tuple[str, ...]:
+        """Split one line into stripped cells."""
+        return tuple(cell.strip() for cell in line.split(self.delimiter))
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """One row per line holding a cell; blank and rule lines are dropped."""
+        rows: list[TokenRow] = []
+        for index, line in enumerate(lines):
+            if is_separator(line):
+                continue
+            rows.append(TokenRow(self.split(line), index))
+        return rows

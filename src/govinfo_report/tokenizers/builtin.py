@@ -1,0 +1,157 @@
+"""The built-in tokenizers: pipe, tab, lines and wrapped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import regex
+
+from govinfo_report.normalize import fold_chars, is_value
+from govinfo_report.tokenizers.base import DelimitedTokenizer, Tokenizer, TokenRow, is_separator, nonblank
+
+__all__ = ["PipeTokenizer", "TabTokenizer", "LinesTokenizer", "WrappedTokenizer"]
+
+
+class PipeTokenizer(DelimitedTokenizer):
+    """Cells separated by ``|`` (``(七)總計 | 7 | 7 | | |``)."""
+
+    name = "pipe"
+    aliases = ("pipes", "|", "markdown")
+    priority = 0.3
+    delimiter = "|"
+
+
+class TabTokenizer(DelimitedTokenizer):
+    """Cells separated by tabs; leading tabs stand for spanned label columns."""
+
+    name = "tab"
+    aliases = ("tabs", "tsv", "\t")
+    priority = 0.2
+    delimiter = "\t"
+
+
+class LinesTokenizer(Tokenizer):
+    """One cell per line: a label line, then the row's numbers, one per line.
+
+    A line that is not a number starts a new row; number lines join the current row.
+    """
+
+    name = "lines"
+    aliases = ("line", "cell-per-line", "one-per-line")
+    priority = 0.1
+
+    def score(self, lines: Sequence[str]) -> float:
+        """High when there are no delimiters and many lines are bare numbers."""
+        content = nonblank(lines)
+        if not content:
+            return 0.0
+        if any("|" in line or "\t" in line for line in content):
+            return 0.0
+        numbers = sum(1 for line in content if is_value(line))
+        share = numbers / len(content)
+        return 0.85 if share >= 0.25 else 0.4 * share
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """Group each label line with the number lines that follow it."""
+        rows: list[TokenRow] = []
+        cells: list[str] = []
+        start = 0
+        for index, line in enumerate(lines):
+            text = line.strip()
+            if not text:
+                continue
+            if is_value(text) and cells:
+                cells.append(text)
+                continue
+            if cells:
+                rows.append(TokenRow(tuple(cells), start))
+            cells, start = [text], index
+        if cells:
+            rows.append(TokenRow(tuple(cells), start))
+        return rows
+
+
+# A row label that starts a row of its own: 一、 (一) 1. 1、 …
+_MARKER_RE = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.、．])")
+# A block header of table 二: 第二十条第（一）项.
+_BLOCK_RE = regex.compile(r"第.{1,4}条")
+
+
+class WrappedTokenizer(Tokenizer):
+    """Delimited rows (tab or pipe) whose labels wrap onto continuation lines.
+
+    Text extracted from PDFs breaks a long label: ``5. 属于三类内部事务信`` with the
+    numbers, then ``息`` alone on a later line, maybe after a blank line (a page break).
+    A continuation line holds a single short text fragment with no number, no enumeration
+    marker and no block header; it is appended to the label of the row above.
+    """
+
+    name = "wrapped"
+    aliases = ("wrap", "pdf")
+    priority = 0.4
+
+    #: The longest fragment taken as a continuation.
+    max_fragment: ClassVar[int] = 24
+
+    def _delimiter(self, lines: Sequence[str]) -> str | None:
+        content = nonblank(lines)
+        tabs = sum(1 for line in content if "\t" in line)
+        pipes = sum(1 for line in content if "|" in line)
+        if not tabs and not pipes:
+            return None
+        return "\t" if tabs >= pipes else "|"
+
+    def _fragment(self, cells: Sequence[str]) -> str | None:
+        filled = [cell for cell in cells if cell]
+        if len(filled) != 1:
+            return None
+        text = filled[0]
+        folded = fold_chars(text)
+        if len(text) > self.max_fragment or is_value(text) or _MARKER_RE.match(folded) or _BLOCK_RE.search(folded):
+            return None
+        return text
+
+    def score(self, lines: Sequence[str]) -> float:
+        """0.95 when rows are delimited and at least one continuation fragment follows a row."""
+        delimiter = self._delimiter(lines)
+        if delimiter is None:
+            return 0.0
+        previous_has_label = False
+        for line in lines:
+            if is_separator(line):
+                continue
+            cells = [cell.strip() for cell in line.split(delimiter)]
+            if previous_has_label and self._fragment(cells) is not None:
+                return 0.95
+            previous_has_label = any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
+        return 0.0
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """Split rows on the dominant delimiter and fold continuation lines into labels."""
+        delimiter = self._delimiter(lines) or "\t"
+        rows: list[TokenRow] = []
+        for index, line in enumerate(lines):
+            if is_separator(line):
+                continue
+            cells = [cell.strip() for cell in line.split(delimiter)]
+            fragment = self._fragment(cells)
+            if fragment is not None and rows and _last_label(rows[-1].cells) is not None:
+                prev = list(rows[-1].cells)
+                at = _last_label(prev)
+                assert at is not None
+                prev[at] = prev[at] + fragment
+                rows[-1] = TokenRow(tuple(prev), rows[-1].line)
+                continue
+            rows.append(TokenRow(tuple(cells), index))
+        return rows
+
+
+def _last_label(cells: Sequence[str]) -> int | None:
+    """Index of the last non-number, non-empty cell of a row that has numbers."""
+    if not any(is_value(cell) for cell in cells):
+        return None
+    for index in range(len(cells) - 1, -1, -1):
+        if cells[index] and not is_value(cells[index]):
+            return index
+    return None

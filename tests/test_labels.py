@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from govinfo_report.labels import LabelMatcher, bounded_distance, edit_budget
+from govinfo_report.schema import TemplateVersion
+from govinfo_report.template import RowSpec, TableSpec, table, tables
+
+V19, V21 = TemplateVersion.V2019, TemplateVersion.V2021
+
+
+def matcher(key: str, version: TemplateVersion = V19) -> LabelMatcher:
+    return LabelMatcher(table(version, key))
+
+
+def key_of(m: LabelMatcher, text: str) -> str | None:
+    found = m.match(text)
+    return None if found is None else found.row.key
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("（七）总计", "total"),
+        ("(七)總計", "total"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted"),
+        ("(二)部分公開(區分處理的,只計這一情況,不計其他情況)", "partially_granted"),
+        ("3.危及「三安全一穩定」", "withheld_security_stability"),
+        ("5、屬於三類內容事務信息", "withheld_internal_affairs"),
+        ("8.屬于行政查詢事務", "withheld_administrative_query"),
+        ("4. 无 正当 理由 大量 反复 申请", "declined_excessive"),
+        ("四、結轉下年度繼續辦理", "carried_forward"),
+        ("（三）不予公开", "_withheld"),
+    ],
+)
+def test_labels_in_every_script(text: str, row: str) -> None:
+    assert key_of(matcher("applications"), text) == row
+
+
+def test_table_two_labels_simplified_traditional_and_taiwan() -> None:
+    m = matcher("active_disclosure")
+    assert key_of(m, "規範性檔案") == "normative_documents"
+    assert key_of(m, "规范性文件") == "normative_documents"
+    assert key_of(m, "政府集中採購") == "centralized_procurement"
+    assert key_of(matcher("active_disclosure", V21), "行政規範性檔案") == "normative_documents"
+
+
+def test_social_organisation_variant_is_a_column_not_a_row() -> None:
+    assert key_of(matcher("applications"), "社会组织") is None
+
+
+def test_column_headers_need_their_marker_to_be_rows() -> None:
+    assert key_of(matcher("applications"), "总计") is None  # the 总计 column header
+    assert key_of(matcher("applications", V21), "其他") is None  # the 其他 column header
+    assert key_of(matcher("applications", V21), "3.其他") == "other_other"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_row"),
+    [
+        ("规章", "total"),  # 规章 is two edits from 总计
+        ("其他", "total"),  # 其他 is two edits from 合计/总计
+        ("行政处罚", "administrative_licensing"),
+        ("行政许可", "administrative_punishment"),
+        ("行政强制", "administrative_punishment"),
+    ],
+)
+def test_near_miss_labels_of_other_rows_are_not_confused(text: str, not_row: str) -> None:
+    for spec in tables(V19):
+        found = LabelMatcher(spec).match(text)
+        assert found is None or (found.row.key != not_row and found.distance == 0)
+
+
+def test_short_labels_never_match_fuzzily() -> None:
+    m = matcher("active_disclosure")
+    assert m.match("规草") is None  # one edit from 规章, but too short to guess
+    assert m.match("行政处理") is None  # one edit from both 行政处罚 and … : no guess
+
+
+def test_other_is_not_found_inside_a_longer_label() -> None:
+    assert key_of(matcher("applications", V21), "2.其他法律行政法规禁止公开") == "withheld_prohibited_by_law"
+
+
+def test_typo_in_a_long_label_is_matched_and_reported() -> None:
+    m = matcher("applications")
+    found = m.match("1.本机关不掌握相关政府信心")
+    assert found is not None and found.row.key == "unavailable_not_held" and found.distance == 1
+
+
+def test_ambiguous_fuzzy_match_is_refused() -> None:
+    rows = (RowSpec("a", "属于国家秘密甲"), RowSpec("b", "属于国家秘密乙"))
+    spec = TableSpec(key="t", title="t", rows=rows, header_labels=(), cls=object)
+    m = LabelMatcher(spec)
+    assert m.match("属于国家秘密丙") is None  # one edit from both: no unique best
+    assert key_of(m, "属于国家秘密甲") == "a"
+
+
+def test_bounded_distance() -> None:
+    assert bounded_distance("kitten", "sitting", 3) == 3
+    assert bounded_distance("kitten", "sitting", 2) is None
+    assert bounded_distance("abc", "abc", 0) == 0
+    assert bounded_distance("a" * 10, "b" * 30, 3) is None
+    assert [edit_budget(n) for n in (2, 5, 6, 9, 10, 16)] == [0, 0, 1, 1, 2, 3]

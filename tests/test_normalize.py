@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govinfo_report.normalize import Money, fold, is_blank, label_key, parse_count, parse_money, to_wan
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0", 0), (" 0", 0), ("10,022", 10022), ("1,478", 1478), ("-3", -3), ("－21", -21), ("１２", 12), ("+5", 5)],
+)
+def test_counts(text: str, value: int) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["", " ", "1.5", "10,02", "abc", "1 2 3a", "7萬元", "9" * 50])
+def test_not_counts(text: str) -> None:
+    assert parse_count(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("1372.16萬元", Decimal("1372.16"), Money.WAN),
+        ("1454464元", Decimal("1454464"), Money.YUAN),
+        ("49533.4728", Decimal("49533.4728"), Money.NONE),
+        ("1,234.5 万元", Decimal("1234.5"), Money.WAN),
+        ("3万", Decimal("3"), Money.WAN),
+    ],
+)
+def test_money(text: str, amount: Decimal, unit: str) -> None:
+    assert parse_money(text) == (amount, unit)
+
+
+def test_yuan_become_wan_exactly() -> None:
+    assert to_wan(Decimal("1454464"), Money.YUAN) == Decimal("145.4464")
+    assert str(to_wan(Decimal("1"), Money.YUAN)) == "0.0001"
+    assert to_wan(Decimal("12.5"), Money.WAN) == Decimal("12.5")
+
+
+def test_blank_is_not_zero() -> None:
+    assert is_blank("") and is_blank(" ") and is_blank("—") and is_blank("/")
+    assert not is_blank("0")
+
+
+def test_fold_handles_taiwan_words_and_width() -> None:
+    assert fold("規範性檔案") == "规范性文件"
+    assert fold("入口網站最佳化") == "门户网站优化"
+    assert fold("（一）") == "(一)"
+    assert fold("「三安全一穩定」") == "“三安全一稳定”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["（三）不予公开", "(三) 不予 公開", "(三)不予公開", "三、不予公开", " 不 予 公 开 "],
+)
+def test_label_key_ignores_script_space_markers_and_punctuation(text: str) -> None:
+    assert label_key(text) == "不予公开"

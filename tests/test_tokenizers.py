@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import pytest
+
+import govinfo_report
+from govinfo_report.errors import GovinfoReportError, UnknownLayoutError
+from govinfo_report.tokenizers import (
+    LinesTokenizer,
+    PipeTokenizer,
+    Registry,
+    TabTokenizer,
+    Tokenizer,
+    TokenRow,
+    WrappedTokenizer,
+    default_tokenizers,
+)
+
+from .conftest import SEEDS, seed_text
+
+
+def test_pipe_splits_cells_and_drops_rules() -> None:
+    rows = PipeTokenizer().tokenize(["(七)總計 | 7 | 7 | | |", "---|---|---", "", "規章 | 0"])
+    assert rows == [TokenRow(("(七)總計", "7", "7", "", "", ""), 0), TokenRow(("規章", "0"), 3)]
+
+
+def test_tab_keeps_leading_empty_cells() -> None:
+    rows = TabTokenizer().tokenize(["\t\t2. 其他\t0\t1", "-------------\t---\t---"])
+    assert rows == [TokenRow(("", "", "2. 其他", "0", "1"), 0)]
+
+
+def test_lines_groups_numbers_under_the_label_above() -> None:
+    rows = LinesTokenizer().tokenize(["規章", "0", " 0", "", "規範性檔案", "21", "1454464元", "信息內容"])
+    assert rows == [
+        TokenRow(("規章", "0", "0"), 0),
+        TokenRow(("規範性檔案", "21", "1454464元"), 4),
+        TokenRow(("信息內容",), 7),
+    ]
+
+
+def test_wrapped_joins_continuation_fragments_after_page_breaks() -> None:
+    lines = [
+        "\t\t5. 属于三类内部事务信\t0\t0\t0",
+        "",
+        "\t息\t\t\t",
+        "\t3. 要求提\t1\t0\t1",
+        "",
+        "\t供公 开出 版物\t\t\t",
+        "第二十条第（五）项\t\t\t",
+    ]
+    rows = WrappedTokenizer().tokenize(lines)
+    assert [r.cells[:3] for r in rows] == [
+        ("", "", "5. 属于三类内部事务信息"),
+        ("", "3. 要求提供公 开出 版物", "1"),
+        ("第二十条第（五）项", "", ""),
+    ]
+    assert [r.line for r in rows] == [0, 3, 6]
+
+
+def test_wrapped_scores_only_when_fragments_exist() -> None:
+    plain = ["行政许可\t299\t136\t10,022", "行政处罚\t1\t2\t3"]
+    wrapped = ["5. 属于三类内部事务信\t0\t0", "", "\t息\t"]
+    assert WrappedTokenizer().score(plain) == 0.0
+    assert WrappedTokenizer().score(wrapped) > TabTokenizer().score(wrapped)
+
+
+@pytest.mark.parametrize(
+    ("stem", "layouts"),
+    [
+        (SEEDS[0], {"active_disclosure": "pipe", "applications": "pipe", "reviews": "pipe"}),
+        (SEEDS[1], {"active_disclosure": "lines", "applications": "lines", "reviews": "lines"}),
+        (SEEDS[2], {"active_disclosure": "tab", "applications": "wrapped", "reviews": "tab"}),
+        (SEEDS[3], {"active_disclosure": "pipe", "applications": "pipe", "reviews": "pipe"}),
+        (SEEDS[4], {"applications": "pipe"}),
+    ],
+)
+def test_detection_on_each_seed_table(stem: str, layouts: dict[str, str]) -> None:
+    report = govinfo_report.parse(seed_text(stem))
+    found = {
+        d.table: d.message.split("'")[1] for d in report.diagnostics if d.code == "layout-detected" and d.table
+    }
+    assert found == layouts
+
+
+def test_detection_does_not_depend_on_registry_order() -> None:
+    tokenizers = list(default_tokenizers())
+    texts = [seed_text(stem).split("\n") for stem in SEEDS]
+    expected = [Registry(tokenizers).detect(lines) for lines in texts]
+    rng = random.Random(7)
+    for _ in range(5):
+        rng.shuffle(tokenizers)
+        assert [Registry(tokenizers).detect(lines) for lines in texts] == expected
+        tokenizers.reverse()
+        assert [type(t) for t in map(Registry(tokenizers).detect, texts)] == [type(t) for t in expected]
+
+
+def test_unknown_layout_lists_valid_names() -> None:
+    with pytest.raises(UnknownLayoutError) as info:
+        govinfo_report.parse(seed_text(SEEDS[0]), layout="csv")
+    assert isinstance(info.value, LookupError) and isinstance(info.value, GovinfoReportError)
+    assert "lines, pipe, tab, wrapped" in str(info.value)
+
+
+def test_forced_layout_by_alias() -> None:
+    report = govinfo_report.parse(seed_text(SEEDS[0]), layout="PIPES")
+    assert report.applications is not None and report.applications.total.total == 7
+
+
+class _Broken(Tokenizer):
+    name = "broken"
+
+    def score(self, lines: Sequence[str]) -> float:
+        raise RuntimeError("bug in a plugin")
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        return []
+
+
+class _Junk(_Broken):
+    name = "junk"
+
+    def score(self, lines: Sequence[str]) -> float:
+        return float("nan")
+
+
+def test_a_scorer_that_raises_or_returns_junk_counts_as_zero() -> None:
+    registry = Registry([*default_tokenizers(), _Broken(), _Junk()])
+    scores = {t.name: s for s, t in registry.scores(seed_text(SEEDS[0]).split("\n"))}
+    assert scores["broken"] == 0.0 and scores["junk"] == 0.0
+    assert registry.detect(seed_text(SEEDS[0]).split("\n")).name == "pipe"  # type: ignore[union-attr]
+
+
+def test_name_collisions_are_refused() -> None:
+    class Again(_Broken):
+        name = "pipe"
+
+    with pytest.raises(ValueError, match="claimed twice"):
+        Registry([PipeTokenizer(), Again()])
