@@ -84,7 +84,9 @@ def test_other_is_not_found_inside_a_longer_label() -> None:
 def test_typo_in_a_long_label_is_matched_and_reported() -> None:
     m = matcher("applications")
     found = m.match("1.本机关不掌握相关政府信心")
-    assert found is not None and found.row.key == "unavailable_not_held" and found.distance == 1
+    assert found is not None
+    assert found.row.key == "unavailable_not_held"
+    assert found.distance == 1
 
 
 def test_ambiguous_fuzzy_match_is_refused() -> None:

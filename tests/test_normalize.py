@@ -41,7 +41,10 @@ def test_yuan_become_wan_exactly() -> None:
 
 
 def test_blank_is_not_zero() -> None:
-    assert is_blank("") and is_blank(" ") and is_blank("—") and is_blank("/")
+    assert is_blank("")
+    assert is_blank(" ")
+    assert is_blank("—")
+    assert is_blank("/")
     assert not is_blank("0")
 
 

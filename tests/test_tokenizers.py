@@ -78,9 +78,7 @@ def test_wrapped_scores_only_when_fragments_exist() -> None:
 )
 def test_detection_on_each_seed_table(stem: str, layouts: dict[str, str]) -> None:
     report = govinfo_report.parse(seed_text(stem))
-    found = {
-        d.table: d.message.split("'")[1] for d in report.diagnostics if d.code == "layout-detected" and d.table
-    }
+    found = {d.table: d.message.split("'")[1] for d in report.diagnostics if d.code == "layout-detected" and d.table}
     assert found == layouts
 
 
@@ -99,13 +97,15 @@ def test_detection_does_not_depend_on_registry_order() -> None:
 def test_unknown_layout_lists_valid_names() -> None:
     with pytest.raises(UnknownLayoutError) as info:
         govinfo_report.parse(seed_text(SEEDS[0]), layout="csv")
-    assert isinstance(info.value, LookupError) and isinstance(info.value, GovinfoReportError)
+    assert isinstance(info.value, LookupError)
+    assert isinstance(info.value, GovinfoReportError)
     assert "lines, pipe, tab, wrapped" in str(info.value)
 
 
 def test_forced_layout_by_alias() -> None:
     report = govinfo_report.parse(seed_text(SEEDS[0]), layout="PIPES")
-    assert report.applications is not None and report.applications.total.total == 7
+    assert report.applications is not None
+    assert report.applications.total.total == 7
 
 
 class _Broken(Tokenizer):
@@ -128,7 +128,8 @@ class _Junk(_Broken):
 def test_a_scorer_that_raises_or_returns_junk_counts_as_zero() -> None:
     registry = Registry([*default_tokenizers(), _Broken(), _Junk()])
     scores = {t.name: s for s, t in registry.scores(seed_text(SEEDS[0]).split("\n"))}
-    assert scores["broken"] == 0.0 and scores["junk"] == 0.0
+    assert scores["broken"] == 0.0
+    assert scores["junk"] == 0.0
     assert registry.detect(seed_text(SEEDS[0]).split("\n")).name == "pipe"  # type: ignore[union-attr]
 
 

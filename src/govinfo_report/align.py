@@ -42,7 +42,7 @@ class AlignedTable:
 
 
 def header_money_unit(rows: Sequence[TokenRow]) -> str:
-    """The money unit that the header of a table states (``单位：万元`` …), or ``Money.NONE``."""
+    """Return the money unit that the header of a table states (``单位：万元`` …), or ``Money.NONE``."""
     for row in rows:
         for cell in row.cells:
             if not cell or is_value(cell):
@@ -113,7 +113,9 @@ class _Aligner:
                 unit = Money.WAN
             return to_wan(amount, unit)
         if unit != Money.NONE or amount != amount.to_integral_value():
-            self.diag("count-not-whole", Severity.WARNING, f"{text!r} is not a whole number; cell left blank", line, **where)
+            self.diag(
+                "count-not-whole", Severity.WARNING, f"{text!r} is not a whole number; cell left blank", line, **where
+            )
             return None
         return int(amount)
 
@@ -141,7 +143,7 @@ class _Aligner:
         filled = [c for c in cells if not is_blank(c)]
         for candidate in (both, tail, list(cells)):
             if len(candidate) == width and not self.collapsed_fits_better(columns, candidate, filled):
-                for (r, c), text in zip(columns, candidate):
+                for (r, c), text in zip(columns, candidate, strict=False):
                     self.put(r, c, text, line)
                 return
         for r, c in columns:
@@ -149,7 +151,7 @@ class _Aligner:
         if not filled:
             return
         if len(filled) >= width:
-            for (r, c), text in zip(columns, filled):
+            for (r, c), text in zip(columns, filled, strict=False):
                 self.put(r, c, text, line)
             if len(filled) > width:
                 extra = ", ".join(filled[width:])
@@ -166,7 +168,7 @@ class _Aligner:
     def collapsed_fits_better(
         self, columns: list[tuple[RowSpec, ColumnSpec]], positional: list[str], filled: list[str]
     ) -> bool:
-        """A full-width row whose blanks all trail may still be a collapsed one.
+        """Tell whether a full-width row whose blanks all trail is really a collapsed one.
 
         Read it positionally unless the identities break that way and hold for some
         collapsed placement.
@@ -174,13 +176,15 @@ class _Aligner:
         check = self.checker()
         if check is None or len(filled) >= len(columns) or positional[: len(filled)] != filled:
             return False
-        as_printed = {(r.key, c.key): _amount_or_none(t) for (r, c), t in zip(columns, positional)}
+        as_printed = {(r.key, c.key): _amount_or_none(t) for (r, c), t in zip(columns, positional, strict=False)}
         if check(as_printed):
             return False
         slots = [(r.key, c.key) for r, c in columns]
         return place([_amount(t) for t in filled], slots, check).satisfying > 0
 
-    def collapsed(self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], filled: list[str], line: int) -> None:
+    def collapsed(
+        self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], filled: list[str], line: int
+    ) -> None:
         amounts = [_amount(text) for text in filled]
         slots = [(r.key, c.key) for r, c in columns]
         placement = place(amounts, slots, self.checker())
@@ -193,8 +197,11 @@ class _Aligner:
         elif self.checker() is None:
             severity, how = Severity.WARNING, "no identity constrains this row: numbers put in the leading columns"
         else:
-            severity, how = Severity.WARNING, "no placement satisfies the identities: numbers put in the leading columns"
-        for slot, text in zip(placement.slots, filled):
+            severity, how = (
+                Severity.WARNING,
+                "no placement satisfies the identities: numbers put in the leading columns",
+            )
+        for slot, text in zip(placement.slots, filled, strict=False):
             r, c = by_slot[slot]
             self.put(r, c, text, line)
             self.diag(
@@ -233,7 +240,9 @@ class _Aligner:
             )
         has_numbers = any(not is_blank(c) for c in cells)
         if row.key in self.filled and has_numbers:
-            self.diag("row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line, row=row.key)
+            self.diag(
+                "row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line, row=row.key
+            )
             return
         if row.key in self.filled:
             return
@@ -368,7 +377,7 @@ def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
 
 
 def _after_labels(cells: Sequence[str]) -> list[str]:
-    """The cells after the row's last label cell (all cells when there is no label)."""
+    """Return the cells after the row's last label cell (all cells when there is no label)."""
     last = -1
     for index, cell in enumerate(cells):
         if cell and not is_value(cell) and not is_blank(cell):
@@ -396,6 +405,7 @@ def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_u
 
     Returns:
         The values found, with a diagnostic for every inference and every problem.
+
     """
     unit = header_money_unit(rows) if money_unit is None else money_unit
     aligner = _Aligner(spec, offset, unit)

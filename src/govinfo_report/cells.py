@@ -20,6 +20,7 @@ def cells(report: Report) -> Iterator[Cell]:
 
     Returns:
         An iterator of ``Cell(table, row, column, value)``.
+
     """
     for spec, row, column in iter_cells(report.template):
         table = getattr(report, spec.key)

@@ -32,6 +32,7 @@ def describe(report: Report, *, diagnostics: bool = True) -> str:
 
     Returns:
         The text; blank cells show as ``·``.
+
     """
     out = [
         f"title:        {report.title or '(none)'}",
@@ -59,14 +60,22 @@ def describe(report: Report, *, diagnostics: bool = True) -> str:
             widths = [max(_width(k), 6) for k in keys]
             if keys != header:
                 header = keys
-                out.append("  " + _pad("", label_width) + "  ".join(_pad(k, w, right=True) for k, w in zip(keys, widths)))
+                out.append(
+                    "  "
+                    + _pad("", label_width)
+                    + "  ".join(_pad(k, w, right=True) for k, w in zip(keys, widths, strict=False))
+                )
             record = getattr(table, row.key)
             values = [_show(None if record is None else getattr(record, key)) for key in keys]
-            out.append("  " + _pad(row.key, label_width) + "  ".join(_pad(v, w, right=True) for v, w in zip(values, widths)))
+            out.append(
+                "  "
+                + _pad(row.key, label_width)
+                + "  ".join(_pad(v, w, right=True) for v, w in zip(values, widths, strict=False))
+            )
     if diagnostics and report.diagnostics:
         out.append("")
         out.append(f"diagnostics ({len(report.diagnostics)}):")
         for d in report.diagnostics:
             line = f"line {d.line}" if d.line else "-"
-            out.append(f"  {str(d.severity):7} {d.code:22} {_pad(line, 9)} {d.where():40} {d.message}")
+            out.append(f"  {d.severity!s:7} {d.code:22} {_pad(line, 9)} {d.where():40} {d.message}")
     return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["GovinfoReportError", "ParseError", "UnknownLayoutError", "ReportNotFoundError"]
+__all__ = ["GovinfoReportError", "ParseError", "ReportNotFoundError", "UnknownLayoutError"]
 
 
 class GovinfoReportError(Exception):
@@ -13,6 +13,7 @@ class GovinfoReportError(Exception):
     Attributes:
         line: 1-based input line where it happened, when known.
         table: table key where it happened, when known.
+
     """
 
     def __init__(self, message: str, *, line: int | None = None, table: str | None = None) -> None:
@@ -41,6 +42,7 @@ class UnknownLayoutError(GovinfoReportError, LookupError):
     Attributes:
         name: the name asked for.
         valid: the names that exist.
+
     """
 
     def __init__(self, name: str, valid: Iterable[str]) -> None:

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 __all__ = [
     "APPLICANT_TERMS",
-    "REVIEW_TERMS",
     "REVIEW_ROWS",
-    "sum_holds",
+    "REVIEW_TERMS",
     "applicant_row_holds",
     "review_rows_hold",
+    "sum_holds",
 ]
 
 Number = int | Decimal
@@ -51,6 +51,4 @@ def applicant_row_holds(row: Mapping[str, Number | None]) -> bool:
 
 def review_rows_hold(cells: Mapping[tuple[str, str], Number | None]) -> bool:
     """R4 for every row of table 四, given ``{(row, column): value}``."""
-    return all(
-        sum_holds(cells.get((row, "total")), (cells.get((row, k)) for k in REVIEW_TERMS)) for row in REVIEW_ROWS
-    )
+    return all(sum_holds(cells.get((row, "total")), (cells.get((row, k)) for k in REVIEW_TERMS)) for row in REVIEW_ROWS)

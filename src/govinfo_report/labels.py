@@ -16,7 +16,7 @@ import attrs
 from govinfo_report.normalize import fold, label_key, split_marker
 from govinfo_report.template import RowSpec, TableSpec
 
-__all__ = ["LabelMatch", "LabelMatcher", "edit_budget", "bounded_distance"]
+__all__ = ["LabelMatch", "LabelMatcher", "bounded_distance", "edit_budget"]
 
 
 @attrs.frozen

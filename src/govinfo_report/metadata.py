@@ -12,19 +12,64 @@ from govinfo_report.normalize import fold_chars, simplified_only_count, traditio
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
 
-__all__ = ["find_title", "organization_from_title", "organization_from_signature", "organization_from_body",
-           "year_from_text", "signing_date", "detect_script"]
+__all__ = [
+    "detect_script",
+    "find_title",
+    "organization_from_body",
+    "organization_from_signature",
+    "organization_from_title",
+    "signing_date",
+    "year_from_text",
+]
 
 _YEAR_RE = regex.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_TAIL_RE = regex.compile(r"(?:政府)?(?:信息公开|政务公开)\S{0,6}?年度报告.*$")
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "О": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "О": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _DATE_RE = regex.compile(
     r"(?P<y>\d{4}|[〇零○О一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
 )
 _ORG_SUFFIXES = (
-    "人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "委员会", "管委会", "政府",
-    "街道办事处", "办事处", "局", "厅", "委", "办", "中心", "院", "署", "区", "县", "市", "州", "旗", "镇", "乡", "街道",
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "管理委员会",
+    "委员会",
+    "管委会",
+    "政府",
+    "街道办事处",
+    "办事处",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "中心",
+    "院",
+    "署",
+    "区",
+    "县",
+    "市",
+    "州",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
 )
 _ORG_SUFFIX_RE = regex.compile("(?:" + "|".join(_ORG_SUFFIXES) + ")")
 
@@ -48,7 +93,7 @@ def _title_candidates(lines: Sequence[str], folded: Sequence[str], stop: int) ->
 
 
 def organization_from_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> str | None:
-    """The body named in a title line: before the year, else before 政府信息公开….
+    """Return the body named in a title line: before the year, else before 政府信息公开….
 
     A title of the form ``<body><year>年…年度报告`` is preferred over ``<year>年<body>…``.
     """
@@ -68,7 +113,7 @@ def organization_from_title(lines: Sequence[str], folded: Sequence[str], stop: i
 
 
 def organization_from_signature(folded: Sequence[str], lines: Sequence[str], date_index: int | None) -> str | None:
-    """The short line just above the signing date, when it names a body."""
+    """Return the short line just above the signing date, when it names a body."""
     if date_index is None:
         return None
     for index in range(date_index - 1, max(-1, date_index - 3), -1):
@@ -105,7 +150,7 @@ def organization_from_body(paragraph: str, whole: str) -> str | None:
 
 
 def year_from_text(text: str) -> int | None:
-    """The most frequent ``20xx年`` in a text (ties: the earlier year), or None."""
+    """Return the most frequent ``20xx年`` in a text (ties: the earlier year), or None."""
     years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(fold_chars(text)))
     if not years:
         return None
@@ -129,7 +174,7 @@ def _number(text: str) -> int:
 
 
 def signing_date(lines: Sequence[str], folded: Sequence[str]) -> tuple[int, datetime.date] | None:
-    """The date a report is signed on: a short line ending in a date, among its last lines."""
+    """Return the date a report is signed on: a short line ending in a date, among its last lines."""
     seen = 0
     for index in range(len(lines) - 1, -1, -1):
         text = folded[index].strip()

@@ -19,10 +19,10 @@ __all__ = [
     "Money",
     "fold",
     "fold_chars",
+    "is_value",
     "label_key",
     "parse_count",
     "parse_money",
-    "is_value",
     "simplified_only_count",
     "traditional_count",
 ]
@@ -62,6 +62,8 @@ TAIWAN_WORDS: Final[dict[str, str]] = {
     "软体": "软件",
     "视讯": "视频",
     "程式": "程序",
+    "反覆": "反复",
+    "重覆": "重复",
 }
 _WORDS_RE: Final = regex.compile("|".join(sorted(TAIWAN_WORDS, key=len, reverse=True)))
 
@@ -80,6 +82,7 @@ def fold_chars(text: str) -> str:
 
     Returns:
         The folded copy.
+
     """
     return text.translate(_CHAR_TABLE)
 
@@ -92,6 +95,7 @@ def fold(text: str) -> str:
 
     Returns:
         A simplified-script, half-width copy; its length may differ from ``text``.
+
     """
     folded = fold_chars(unicodedata.normalize("NFKC", text))
     return _WORDS_RE.sub(lambda m: TAIWAN_WORDS[m.group()], folded)
@@ -114,6 +118,7 @@ def split_marker(text: str) -> tuple[str, str]:
 
     Returns:
         ``(marker, rest)``; the marker is ``""`` when there is none.
+
     """
     stripped = text.strip()
     match = _ENUM_RE.match(stripped)
@@ -130,6 +135,7 @@ def label_key(text: str) -> str:
 
     Returns:
         The key; ``"(三) 不予 公開"`` and ``"（三）不予公开"`` have the same key.
+
     """
     _, rest = split_marker(_NOISE_SPACES.sub("", fold(text)))
     return _NOISE_RE.sub("", rest)
@@ -179,6 +185,7 @@ def parse_count(text: str) -> int | None:
 
     Returns:
         The integer, or None when the cell is not a whole number (blank included).
+
     """
     clean = _clean_number(text)
     if not clean or len(clean) > _MAX_DIGITS or _COUNT_RE.fullmatch(clean) is None:
@@ -207,6 +214,7 @@ def parse_money(text: str) -> tuple[Decimal, str] | None:
         ``(amount as printed, unit)`` with unit one of ``Money.WAN``, ``Money.YUAN``,
         ``Money.NONE``; None when the cell is not a money value.  Conversion to 万元 is
         ``to_wan``'s job, since a bare number takes its unit from the header.
+
     """
     clean = _clean_number(text)
     if not clean or len(clean) > _MAX_DIGITS + 2:

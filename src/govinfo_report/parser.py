@@ -50,6 +50,7 @@ class Parser:
 
         Raises:
             ValueError: two tokenizers share a name or alias.
+
         """
         self.registry = Registry(default_tokenizers() if tokenizers is None else tokenizers)
 
@@ -68,6 +69,7 @@ class Parser:
             TypeError: ``text`` is not a ``str``.
             UnknownLayoutError: no tokenizer has the name ``layout``.
             ReportNotFoundError: the text has no section headings of a report.
+
         """
         if not isinstance(text, str):
             raise TypeError(f"parse() takes str, not {type(text).__name__}")
@@ -134,7 +136,9 @@ class Parser:
 
     # Steps -----------------------------------------------------------------------------
 
-    def _table_text(self, key: str, lines: Sequence[str], headings: Sequence[Any], forced: Tokenizer | None) -> TableText | None:
+    def _table_text(
+        self, key: str, lines: Sequence[str], headings: Sequence[Any], forced: Tokenizer | None
+    ) -> TableText | None:
         for position, heading in enumerate(headings):
             if heading.key != key:
                 continue
@@ -177,18 +181,17 @@ class Parser:
             return None
         aligned: AlignedTable = align(spec, text.rows, offset=text.offset)
         diagnostics.extend(aligned.diagnostics)
-        if aligned.numbers == 0 and not aligned.values:
-            if not aligned.rows_found:
-                diagnostics.append(
-                    Diagnostic(
-                        "table-missing",
-                        Severity.WARNING,
-                        f"section {numeral} has no row of table {numeral}",
-                        line=text.offset,
-                        table=text.key,
-                    )
+        if aligned.numbers == 0 and not aligned.values and not aligned.rows_found:
+            diagnostics.append(
+                Diagnostic(
+                    "table-missing",
+                    Severity.WARNING,
+                    f"section {numeral} has no row of table {numeral}",
+                    line=text.offset,
+                    table=text.key,
                 )
-                return None
+            )
+            return None
         if aligned.numbers == 0:
             diagnostics.append(
                 Diagnostic(
@@ -228,6 +231,7 @@ def _template_version(texts: Iterable[TableText | None], year: int | None) -> tu
 
     Returns:
         The version and whether the labels decided it.
+
     """
     keys = [
         label_key(cell)

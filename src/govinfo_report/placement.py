@@ -46,6 +46,7 @@ def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | No
     Returns:
         The earliest placement satisfying ``check`` and how many do; the leading
         placement with ``satisfying=0`` when none does.
+
     """
     count = len(numbers)
     leading = tuple(slots[:count])
@@ -56,7 +57,7 @@ def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | No
     for tried, positions in enumerate(combinations(range(len(slots)), count)):
         if tried >= MAX_PLACEMENTS:
             return Placement(first or leading, satisfying, truncated=True)
-        candidate: dict[Slot, Decimal | None] = {slots[p]: n for p, n in zip(positions, numbers)}
+        candidate: dict[Slot, Decimal | None] = {slots[p]: n for p, n in zip(positions, numbers, strict=False)}
         if check(candidate):
             satisfying += 1
             if first is None:

@@ -18,7 +18,7 @@ from govinfo_report.normalize import label_key
 from govinfo_report.schema import Section, TemplateVersion
 from govinfo_report.template import tables
 
-__all__ = ["Heading", "find_headings", "build_sections", "section_title_key", "NUMERALS", "is_page_noise"]
+__all__ = ["NUMERALS", "Heading", "build_sections", "find_headings", "is_page_noise", "section_title_key"]
 
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -29,7 +29,19 @@ _MAX_TITLE = 40
 
 #: Page chrome that scraped pages carry around a report (folded to simplified).
 PAGE_NOISE = frozenset(
-    {"用户登录", "相关词条", "热门词条", "联络我们", "联系我们", "返回顶部", "打印本页", "关闭窗口", "分享到", "发布", "全文"}
+    {
+        "用户登录",
+        "相关词条",
+        "热门词条",
+        "联络我们",
+        "联系我们",
+        "返回顶部",
+        "打印本页",
+        "关闭窗口",
+        "分享到",
+        "发布",
+        "全文",
+    }
 )
 
 
@@ -89,6 +101,7 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
 
     Returns:
         Headings in order of the text.
+
     """
     candidates: list[tuple[int, int, str, str | None]] = []
     for index, text in enumerate(folded):

@@ -18,14 +18,14 @@ from govinfo_report.normalize import label_key
 from govinfo_report.schema import TemplateVersion
 
 __all__ = [
+    "SECTION_KEYS",
+    "TABLE_KEYS",
     "ColumnSpec",
     "RowSpec",
     "TableSpec",
-    "SECTION_KEYS",
-    "TABLE_KEYS",
-    "tables",
-    "table",
     "iter_cells",
+    "table",
+    "tables",
 ]
 
 #: Section keys in template order (一 … 六).
@@ -122,7 +122,9 @@ def _cols(*pairs: tuple[str, str], money: tuple[str, ...] = (), signed: tuple[st
 
 # Table 二 ------------------------------------------------------------------------------
 
-_DOCS_2019 = _cols(("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量"))
+_DOCS_2019 = _cols(
+    ("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量")
+)
 _ITEMS_2019 = _cols(
     ("previous_count", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量"), signed=("change",)
 )
@@ -159,7 +161,17 @@ _ACTIVE_2019 = TableSpec(
         "administrative_fees": schema.FeeItems,
         "centralized_procurement": schema.Procurement,
     },
-    markers=("新制作", "新公开", "对外公开总数", "上一年项目", "本年增", "其他对外管理服务", "集中采购", "采购项目", "采购总金额"),
+    markers=(
+        "新制作",
+        "新公开",
+        "对外公开总数",
+        "上一年项目",
+        "本年增",
+        "其他对外管理服务",
+        "集中采购",
+        "采购项目",
+        "采购总金额",
+    ),
 )
 
 _ACTIVE_2021 = TableSpec(
@@ -245,9 +257,7 @@ def _applications_rows(version: TemplateVersion) -> tuple[RowSpec, ...]:
         RowSpec("declined_duplicate", "重复申请", _A, marker="2", group="_declined"),
         RowSpec("declined_publication", "要求提供公开出版物", _A, marker="3", group="_declined"),
         RowSpec("declined_excessive", "无正当理由大量反复申请", _A, marker="4", group="_declined"),
-        RowSpec(
-            "declined_confirmation", "要求行政机关确认或重新出具已获取信息", _A, marker="5", group="_declined"
-        ),
+        RowSpec("declined_confirmation", "要求行政机关确认或重新出具已获取信息", _A, marker="5", group="_declined"),
     )
     if version is TemplateVersion.V2019:
         other: tuple[RowSpec, ...] = (RowSpec("other", "其他处理", _A, marker="(六)"),)
@@ -306,7 +316,9 @@ _REVIEWS = TableSpec(
     ),
     header_labels=("行政诉讼", *(c.label for c in REVIEW_COLUMNS)),
     cls=schema.Reviews,
-    row_classes={k: schema.ReviewOutcomes for k in ("administrative_review", "litigation_direct", "litigation_after_review")},
+    row_classes={
+        k: schema.ReviewOutcomes for k in ("administrative_review", "litigation_direct", "litigation_after_review")
+    },
 )
 
 

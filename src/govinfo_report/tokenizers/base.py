@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 import regex
 
-__all__ = ["TokenRow", "Tokenizer", "DelimitedTokenizer", "safe_score", "is_separator", "nonblank"]
+__all__ = ["DelimitedTokenizer", "TokenRow", "Tokenizer", "is_separator", "nonblank", "safe_score"]
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ import regex
 from govinfo_report.normalize import fold_chars, is_value
 from govinfo_report.tokenizers.base import DelimitedTokenizer, Tokenizer, TokenRow, is_separator, nonblank
 
-__all__ = ["PipeTokenizer", "TabTokenizer", "LinesTokenizer", "WrappedTokenizer"]
+__all__ = ["LinesTokenizer", "PipeTokenizer", "TabTokenizer", "WrappedTokenizer"]
 
 
 class PipeTokenizer(DelimitedTokenizer):
@@ -73,7 +73,9 @@ class LinesTokenizer(Tokenizer):
 
 
 # A row label that starts a row of its own: 一、 (一) 1. 1、 …
-_MARKER_RE = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.、．])")
+_MARKER_RE = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.、．])"
+)
 # A block header of table 二: 第二十条第（一）项.
 _BLOCK_RE = regex.compile(r"第.{1,4}条")
 

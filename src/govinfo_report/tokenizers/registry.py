@@ -11,7 +11,7 @@ from govinfo_report.errors import UnknownLayoutError
 from govinfo_report.tokenizers.base import Tokenizer, safe_score
 from govinfo_report.tokenizers.builtin import LinesTokenizer, PipeTokenizer, TabTokenizer, WrappedTokenizer
 
-__all__ = ["ENTRY_POINT_GROUP", "BUILTIN_TOKENIZERS", "Registry", "plugin_tokenizers", "default_tokenizers"]
+__all__ = ["BUILTIN_TOKENIZERS", "ENTRY_POINT_GROUP", "Registry", "default_tokenizers", "plugin_tokenizers"]
 
 #: Entry-point group through which other packages add tokenizers.
 ENTRY_POINT_GROUP = "govinfo_report.tokenizers"
@@ -42,7 +42,7 @@ def plugin_tokenizers() -> tuple[Tokenizer, ...]:
 
 
 def default_tokenizers() -> tuple[Tokenizer, ...]:
-    """The built-ins followed by every installed plugin."""
+    """Return the built-ins followed by every installed plugin."""
     return tuple(cls() for cls in BUILTIN_TOKENIZERS) + plugin_tokenizers()
 
 
@@ -58,6 +58,7 @@ class Registry:
 
         Raises:
             ValueError: two tokenizers claim the same name or alias.
+
         """
         self._tokenizers = tuple(sorted(tokenizers, key=lambda t: t.name))
         self._by_name: dict[str, Tokenizer] = {}
@@ -74,7 +75,7 @@ class Registry:
         return self._tokenizers
 
     def names(self) -> tuple[str, ...]:
-        """The primary names, sorted."""
+        """Return the primary names, sorted."""
         return tuple(t.name for t in self._tokenizers)
 
     def get(self, name: str) -> Tokenizer:
@@ -82,6 +83,7 @@ class Registry:
 
         Raises:
             UnknownLayoutError: no such tokenizer; the message lists the valid names.
+
         """
         found = self._by_name.get(name.lower())
         if found is None:
