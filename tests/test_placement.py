@@ -4,20 +4,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 import govinfo_report
-from govinfo_report.identities import applicant_row_holds, review_rows_hold, sum_holds
+from govinfo_report.identities import APPLICANT_TERMS, applicant_row_holds, review_rows_hold, sum_holds
 from govinfo_report.placement import place
 
 from .conftest import seed_text
 
-COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
+COLUMNS = (*APPLICANT_TERMS, "total")
 SLOTS = [("r", c) for c in COLUMNS]
 
 

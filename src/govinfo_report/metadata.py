@@ -74,22 +74,19 @@ _ORG_SUFFIXES = (
 _ORG_SUFFIX_RE = regex.compile("(?:" + "|".join(_ORG_SUFFIXES) + ")")
 
 
+def _is_title(folded_line: str) -> bool:
+    text = "".join(folded_line.split())
+    return "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text
+
+
 def find_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> tuple[int, str] | None:
     """Return ``(index, title)`` of the first title-like line before line ``stop``."""
-    for index in range(min(stop, len(lines))):
-        text = "".join(folded[index].split())
-        if "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text:
-            return index, lines[index].strip()
-    return None
+    index = next((i for i in range(min(stop, len(lines))) if _is_title(folded[i])), None)
+    return None if index is None else (index, lines[index].strip())
 
 
 def _title_candidates(lines: Sequence[str], folded: Sequence[str], stop: int) -> list[str]:
-    found = []
-    for index in range(min(stop, len(lines))):
-        text = "".join(folded[index].split())
-        if "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text:
-            found.append("".join(lines[index].split()))
-    return found
+    return ["".join(lines[i].split()) for i in range(min(stop, len(lines))) if _is_title(folded[i])]
 
 
 def organization_from_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> str | None:
