@@ -29,9 +29,11 @@ MINIMAL = """示例县人民政府2020年政府信息公开工作年度报告
 """
 
 
-def test_non_str_input_is_a_type_error() -> None:
+def test_non_text_input_is_a_type_error() -> None:
     with pytest.raises(TypeError):
-        govinfo_report.parse(b"bytes")  # type: ignore[arg-type]
+        govinfo_report.parse(12)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        govinfo_report.parse(None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", ["", "今日新闻：某地举办运动会。", "用户登录\n密码\n忘记密码"])

@@ -5,7 +5,14 @@
 """
 
 from govinfo_report.cells import cells
-from govinfo_report.errors import GovinfoReportError, ParseError, ReportNotFoundError, UnknownLayoutError
+from govinfo_report.errors import (
+    DecodingError,
+    GovinfoReportError,
+    ParseError,
+    ReportNotFoundError,
+    UnknownLayoutError,
+    ValidationError,
+)
 from govinfo_report.parser import Parser, default_parser
 from govinfo_report.schema import (
     ActiveDisclosure2019,
@@ -30,6 +37,7 @@ from govinfo_report.schema import (
     TemplateVersion,
 )
 from govinfo_report.tokenizers import Tokenizer, TokenRow
+from govinfo_report.validate import validate
 
 __version__ = "0.1.0"
 
@@ -43,6 +51,7 @@ __all__ = [
     "Applications",
     "Cell",
     "DecisionCount",
+    "DecodingError",
     "Diagnostic",
     "DocumentCounts2019",
     "DocumentCounts2021",
@@ -64,8 +73,10 @@ __all__ = [
     "TokenRow",
     "Tokenizer",
     "UnknownLayoutError",
+    "ValidationError",
     "__version__",
     "cells",
     "default_parser",
     "parse",
+    "validate",
 ]

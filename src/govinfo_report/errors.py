@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["GovinfoReportError", "ParseError", "ReportNotFoundError", "UnknownLayoutError"]
+if TYPE_CHECKING:
+    from govinfo_report.schema import Diagnostic
+
+__all__ = [
+    "DecodingError",
+    "GovinfoReportError",
+    "ParseError",
+    "ReportNotFoundError",
+    "UnknownLayoutError",
+    "ValidationError",
+]
 
 
 class GovinfoReportError(Exception):
@@ -50,3 +61,34 @@ class UnknownLayoutError(GovinfoReportError, LookupError):
         self.name = name
         self.valid = tuple(valid)
         super().__init__(f"unknown layout {name!r}; valid layouts: {', '.join(self.valid)}")
+
+
+class DecodingError(ParseError, UnicodeError):
+    """Bytes that none of the encodings these sites use could decode.
+
+    Attributes:
+        encodings: the encodings tried, in order.
+
+    """
+
+    def __init__(self, encodings: Sequence[str]) -> None:
+        """Create the error; the message names the encodings tried."""
+        self.encodings = tuple(encodings)
+        super().__init__(f"could not decode the input as any of: {', '.join(self.encodings)}")
+
+
+class ValidationError(GovinfoReportError, ValueError):
+    """``parse(..., strict=True)`` found problems of warning level or above.
+
+    Attributes:
+        diagnostics: every diagnostic of warning level and above, in order.
+        report: the report that was parsed, for inspection.
+
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], report: object = None) -> None:
+        """Create the error from the diagnostics that made it."""
+        self.diagnostics = tuple(diagnostics)
+        self.report = report
+        lines = [f"{d.code} @ {d.where()}: {d.message}" for d in self.diagnostics]
+        super().__init__(f"{len(lines)} problem(s):\n" + "\n".join(lines))

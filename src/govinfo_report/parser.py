@@ -9,13 +9,15 @@ import attrs
 
 from govinfo_report import metadata
 from govinfo_report.align import AlignedTable, align
-from govinfo_report.errors import ReportNotFoundError
+from govinfo_report.decode import decode
+from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.normalize import fold, is_value, label_key
 from govinfo_report.schema import Diagnostic, Report, Section, Severity, TemplateVersion
 from govinfo_report.sections import build_sections, find_headings
 from govinfo_report.template import TABLE_KEYS, table, tables
 from govinfo_report.tokenizers.base import Tokenizer, TokenRow
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
+from govinfo_report.validate import validate
 
 __all__ = ["Parser", "TableText", "default_parser"]
 
@@ -54,25 +56,31 @@ class Parser:
         """
         self.registry = Registry(default_tokenizers() if tokenizers is None else tokenizers)
 
-    def parse(self, text: str, *, layout: str | None = None) -> Report:
+    def parse(self, text: str | bytes, *, layout: str | None = None, strict: bool = False) -> Report:
         """Parse the text of one 政府信息公开工作年度报告.
 
         Args:
-            text: the report as text (any script; CRLF or LF).
+            text: the report as text (any script; CRLF or LF), or its bytes in UTF-8,
+                GB18030/GBK or Big5.
             layout: the name of the tokenizer to use for every table; detected per table
                 when None.
+            strict: raise ``ValidationError`` when any diagnostic is a warning or worse.
 
         Returns:
             The report, with diagnostics for everything missing, broken or inferred.
 
         Raises:
-            TypeError: ``text`` is not a ``str``.
+            TypeError: ``text`` is neither ``str`` nor ``bytes``.
             UnknownLayoutError: no tokenizer has the name ``layout``.
+            DecodingError: bytes in none of the supported encodings.
             ReportNotFoundError: the text has no section headings of a report.
+            ValidationError: ``strict`` and a diagnostic of warning level or above.
 
         """
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            text = decode(bytes(text))
         if not isinstance(text, str):
-            raise TypeError(f"parse() takes str, not {type(text).__name__}")
+            raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
         forced = self.registry.get(layout) if layout is not None else None
         lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
         folded = [fold(line) for line in lines]
@@ -120,7 +128,7 @@ class Parser:
         if year is None:
             diagnostics.append(Diagnostic("year-missing", Severity.WARNING, "no year found in the title or the text"))
         diagnostics.sort(key=lambda d: (d.line is None, d.line or 0))
-        return Report(
+        report = Report(
             title=title[1] if title else None,
             organization=organization,
             year=year,
@@ -133,6 +141,12 @@ class Parser:
             reviews=built["reviews"],
             diagnostics=tuple(diagnostics),
         )
+        report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
+        if strict:
+            serious = [d for d in report.diagnostics if d.severity >= Severity.WARNING]
+            if serious:
+                raise ValidationError(serious, report)
+        return report
 
     # Steps -----------------------------------------------------------------------------
 

@@ -69,6 +69,20 @@ class Severity(enum.IntEnum):
 
 
 @attrs.frozen
+class Cell:
+    """One template cell in the long format (see ``govinfo_report.cells``)."""
+
+    #: Table key: ``active_disclosure``, ``applications`` or ``reviews``.
+    table: str
+    #: Row key.
+    row: str
+    #: Column key.
+    column: str
+    #: The value: int, Decimal (money, in 万元) or None for blank.
+    value: Value
+
+
+@attrs.frozen
 class Diagnostic:
     """Something the parser noticed: a problem with the input or an inference it made."""
 
@@ -86,6 +100,10 @@ class Diagnostic:
     row: str | None = None
     #: Column key, when it concerns a cell.
     column: str | None = None
+    #: For a broken identity: the cells it involves, with their values.
+    cells: tuple[Cell, ...] = ()
+    #: For a broken identity: left side minus right side.
+    difference: int | Decimal | None = None
 
     def where(self) -> str:
         """Return ``table/row/column`` (the parts that are known), or ``"-"``."""
@@ -337,17 +355,3 @@ class Report:
     def section(self, key: str) -> Section | None:
         """Return the section with this key (``"overview"`` …), or None."""
         return next((s for s in self.sections if s.key == key), None)
-
-
-@attrs.frozen
-class Cell:
-    """One template cell in the long format (see ``govinfo_report.cells``)."""
-
-    #: Table key: ``active_disclosure``, ``applications`` or ``reviews``.
-    table: str
-    #: Row key.
-    row: str
-    #: Column key.
-    column: str
-    #: The value: int, Decimal (money, in 万元) or None for blank.
-    value: Value

@@ -1,0 +1,167 @@
+"""The 勾稽关系 checker: identities R1–R5 of the template, reported, never fixed.
+
+| code | identity |
+|---|---|
+| ``identity-r1`` | per column of 三: new_received + carried_over == total + carried_forward |
+| ``identity-r2`` | per column of 三: total == sum of the leaf result rows |
+| ``identity-r3`` | per row of 三: total == sum of the six applicant columns |
+| ``identity-r4`` | per row of 四: total == upheld + corrected + other + pending |
+| ``identity-r5`` | counts are whole numbers ≥ 0 (except ``change``), amounts ≥ 0 |
+
+A blank term is None.  An identity whose terms are all blank is not checked; otherwise
+blanks count as 0 and the diagnostic says which terms were blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from govinfo_report.identities import APPLICANT_TERMS, REVIEW_ROWS, REVIEW_TERMS
+from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
+from govinfo_report.template import iter_cells, table
+
+__all__ = ["RESULT_ROWS", "validate"]
+
+#: Table 三 rows that R2 sums, by template version (the leaf rows of 三、本年度办理结果).
+RESULT_ROWS: dict[TemplateVersion, tuple[str, ...]] = {
+    version: tuple(
+        row.key
+        for row in table(version, "applications").data_rows
+        if row.key not in ("new_received", "carried_over", "total", "carried_forward")
+    )
+    for version in TemplateVersion
+}
+_COLUMNS = (*APPLICANT_TERMS, "total")
+
+
+def _value(report: Report, table_key: str, row: str, column: str) -> Value:
+    record = getattr(getattr(report, table_key), row, None)
+    return None if record is None else getattr(record, column, None)
+
+
+def _cell(report: Report, table_key: str, row: str, column: str) -> Cell:
+    return Cell(table_key, row, column, _value(report, table_key, row, column))
+
+
+def _check(
+    code: str,
+    left: Sequence[Cell],
+    right: Sequence[Cell],
+    describe: str,
+    *,
+    table_key: str,
+    row: str | None = None,
+    column: str | None = None,
+) -> Iterator[Diagnostic]:
+    terms = (*left, *right)
+    if all(c.value is None for c in terms):
+        return
+    lhs = sum(((c.value or 0) for c in left), start=0)
+    rhs = sum(((c.value or 0) for c in right), start=0)
+    if lhs == rhs:
+        return
+    blanks = [f"{c.row}/{c.column}" for c in terms if c.value is None]
+    note = f"; blank terms counted as 0: {', '.join(blanks)}" if blanks else ""
+    yield Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=f"{describe}: {lhs} ≠ {rhs} (difference {lhs - rhs}){note}",
+        table=table_key,
+        row=row,
+        column=column,
+        cells=terms,
+        difference=lhs - rhs,
+    )
+
+
+def _applications(report: Report) -> Iterator[Diagnostic]:
+    key = "applications"
+    results = RESULT_ROWS[report.template]
+    for column in _COLUMNS:
+
+        def cell(row: str, column: str = column) -> Cell:
+            return _cell(report, key, row, column)
+
+        yield from _check(
+            "identity-r1",
+            [cell("new_received"), cell("carried_over")],
+            [cell("total"), cell("carried_forward")],
+            f"R1 in column {column}: 新收 + 上年结转 should equal 总计 + 结转下年度",
+            table_key=key,
+            column=column,
+        )
+        yield from _check(
+            "identity-r2",
+            [cell("total")],
+            [cell(row) for row in results],
+            f"R2 in column {column}: 总计 should equal the sum of the result rows",
+            table_key=key,
+            row="total",
+            column=column,
+        )
+    for spec_row in table(report.template, key).data_rows:
+        yield from _check(
+            "identity-r3",
+            [_cell(report, key, spec_row.key, "total")],
+            [_cell(report, key, spec_row.key, c) for c in APPLICANT_TERMS],
+            f"R3 in row {spec_row.key}: 总计 should equal the sum of the six applicant columns",
+            table_key=key,
+            row=spec_row.key,
+            column="total",
+        )
+
+
+def _reviews(report: Report) -> Iterator[Diagnostic]:
+    key = "reviews"
+    for row in REVIEW_ROWS:
+        yield from _check(
+            "identity-r4",
+            [_cell(report, key, row, "total")],
+            [_cell(report, key, row, c) for c in REVIEW_TERMS],
+            f"R4 in {row}: 总计 should equal 维持 + 纠正 + 其他 + 尚未审结",
+            table_key=key,
+            row=row,
+            column="total",
+        )
+
+
+def _signs(report: Report) -> Iterator[Diagnostic]:
+    for spec, row, column in iter_cells(report.template):
+        if getattr(report, spec.key) is None or column.signed:
+            continue
+        value = _value(report, spec.key, row.key, column.key)
+        if value is None or value >= 0:
+            continue
+        yield Diagnostic(
+            code="identity-r5",
+            severity=Severity.ERROR,
+            message=f"R5: {'an amount' if isinstance(value, Decimal) else 'a count'} cannot be negative ({value})",
+            table=spec.key,
+            row=row.key,
+            column=column.key,
+            cells=(Cell(spec.key, row.key, column.key, value),),
+        )
+
+
+def validate(report: Report) -> tuple[Diagnostic, ...]:
+    """Check the arithmetic identities R1–R5 of a report's tables.
+
+    ``parse`` runs this and adds the result to ``Report.diagnostics``; call it yourself on
+    a ``Report`` you built or edited.  Numbers are never changed.
+
+    Args:
+        report: the report to check.
+
+    Returns:
+        One error-level diagnostic per broken identity, with the cells involved (and their
+        values) in ``cells`` and left minus right in ``difference``.
+
+    """
+    found: list[Diagnostic] = []
+    if report.applications is not None:
+        found.extend(_applications(report))
+    if report.reviews is not None:
+        found.extend(_reviews(report))
+    found.extend(_signs(report))
+    return tuple(found)
