@@ -145,3 +145,28 @@ def test_a_broken_plugin_is_skipped_with_a_warning(monkeypatch: pytest.MonkeyPat
         assert names == ("lines", "pipe", "tab", "wrapped")
     finally:
         registry_module.plugin_tokenizers.cache_clear()
+
+
+def test_extra_numbers_are_reported_not_dropped_silently() -> None:
+    text = seed_text(SEEDS[3]).replace("规章 | 0 | 0 | 0 |", "规章 | 0 | 0 | 0 | 5 |")
+    report = govinfo_report.parse(text)
+    extra = [d for d in report.diagnostics if d.code == "extra-numbers"]
+    assert len(extra) == 1
+    assert extra[0].row == "regulations"
+    assert "5" in extra[0].message
+
+
+def test_unrecognised_label_with_numbers_is_reported() -> None:
+    text = seed_text(SEEDS[3]).replace("行政强制 | 0 | 0 | 0 |", "行政强制 | 0 | 0 | 0 |\n行政检查 | 4 | 4 | 4 |")
+    report = govinfo_report.parse(text)
+    unknown = [d for d in report.diagnostics if d.code == "label-unrecognised"]
+    assert len(unknown) == 1
+    assert "行政检查" in unknown[0].message
+    assert unknown[0].table == "active_disclosure"
+
+
+def test_template_contradicted_by_year_is_reported() -> None:
+    report = govinfo_report.parse(seed_text(SEEDS[3]).replace("2020年政府信息公开", "2022年政府信息公开"))
+    assert report.year == 2022
+    assert report.template is govinfo_report.TemplateVersion.V2019  # the labels decide
+    assert any(d.code == "template-year-mismatch" for d in report.diagnostics)

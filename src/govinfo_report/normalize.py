@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 import regex
@@ -174,6 +175,8 @@ class Money:
 
 
 def _clean_number(text: str) -> str:
+    if len(text) > 4 * _MAX_DIGITS:  # no number is this long, even with spaces and a unit
+        return ""
     return _NOISE_SPACES.sub("", fold_chars(unicodedata.normalize("NFKC", text)))
 
 
@@ -204,6 +207,7 @@ def parse_decimal(text: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_money(text: str) -> tuple[Decimal, str] | None:
     """Read a money cell: ``"1372.16萬元"``, ``"1454464元"``, ``"49533.4728"``.
 

@@ -116,22 +116,29 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
         number = NUMERALS[match.group("num")]
         original = _strip_numeral(lines[index])
         candidates.append((index, number, original, section_title_key(title)))
-    known = [c for c in candidates if c[3] is not None]
+    # For each candidate: which numbers, and the smallest, of known headings after it.
+    later_mask = [0] * (len(candidates) + 1)
+    later_min = [len(NUMERALS) + 1] * (len(candidates) + 1)
+    for position in range(len(candidates) - 1, -1, -1):
+        later_mask[position] = later_mask[position + 1]
+        later_min[position] = later_min[position + 1]
+        _, number, _, key = candidates[position]
+        if key is not None:
+            later_mask[position] |= 1 << number
+            later_min[position] = min(later_min[position], number)
+    first_known = next((c[0] for c in candidates if c[3] is not None), None)
     row_keys = _table_row_keys()
     headings: list[Heading] = []
     last_number = 0
     for position, (index, number, title, key) in enumerate(candidates):
         if key is None:
-            later = [c[1] for c in known if c[0] > index]
-            if number <= last_number or number in later or label_key(title) in row_keys:
+            mask, smallest = later_mask[position + 1], later_min[position + 1]
+            if first_known is None or index < first_known or number <= last_number:
                 continue
-            if later and number > min(later):
-                continue
-            if not known or index < known[0][0]:
+            if mask >> number & 1 or number > smallest or label_key(title) in row_keys:
                 continue
         headings.append(Heading(index, number, key, title))
         last_number = max(last_number, number)
-        del position
     return headings
 
 

@@ -95,6 +95,9 @@ class WrappedTokenizer(Tokenizer):
 
     #: The longest fragment taken as a continuation.
     max_fragment: ClassVar[int] = 24
+    #: The longest label continuations may build; past it a fragment is a row of its own
+    #: (keeps tokenizing linear on hostile input).
+    max_label: ClassVar[int] = 120
 
     def _delimiter(self, lines: Sequence[str]) -> str | None:
         content = nonblank(lines)
@@ -138,10 +141,9 @@ class WrappedTokenizer(Tokenizer):
                 continue
             cells = [cell.strip() for cell in line.split(delimiter)]
             fragment = self._fragment(cells)
-            if fragment is not None and rows and _last_label(rows[-1].cells) is not None:
+            at = _last_label(rows[-1].cells) if fragment is not None and rows else None
+            if fragment is not None and at is not None and len(rows[-1].cells[at]) + len(fragment) <= self.max_label:
                 prev = list(rows[-1].cells)
-                at = _last_label(prev)
-                assert at is not None
                 prev[at] = prev[at] + fragment
                 rows[-1] = TokenRow(tuple(prev), rows[-1].line)
                 continue
