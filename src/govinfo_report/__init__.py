@@ -36,6 +36,7 @@ from govinfo_report.schema import (
     Severity,
     TemplateVersion,
 )
+from govinfo_report.serialize import from_dict, from_json, to_dict, to_json
 from govinfo_report.tokenizers import Tokenizer, TokenRow
 from govinfo_report.validate import validate
 
@@ -77,6 +78,10 @@ __all__ = [
     "__version__",
     "cells",
     "default_parser",
+    "from_dict",
+    "from_json",
     "parse",
+    "to_dict",
+    "to_json",
     "validate",
 ]

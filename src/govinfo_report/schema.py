@@ -57,15 +57,43 @@ class Script(enum.Enum):
     TRADITIONAL = "traditional"
 
 
-class Severity(enum.IntEnum):
+class Severity(str, enum.Enum):
     """How much a diagnostic matters; ordered, so ``d.severity >= Severity.WARNING`` works."""
 
-    INFO = 10
-    WARNING = 20
-    ERROR = 30
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Position in the order info < warning < error."""
+        return _SEVERITY_RANK[self.value]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return self.value
+
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @attrs.frozen
