@@ -1,0 +1,182 @@
+"""The ``govinfo-report`` command line: parse, check and list layouts, for one file or a folder.
+
+Exit status: 0 all went well; 1 a file could not be parsed (``parse``) or a report has
+error-level diagnostics (``check``); 2 the command line was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from govinfo_report.describe import describe
+from govinfo_report.errors import GovinfoReportError
+from govinfo_report.parser import default_parser
+from govinfo_report.schema import Report, Severity
+from govinfo_report.serialize import to_dict, write_csv, write_jsonl
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+_SUFFIXES = (".txt",)
+
+
+@attrs.frozen
+class Outcome:
+    """The result of parsing one input: a report, or the error that stopped it."""
+
+    source: str
+    report: Report | None
+    error: str | None
+
+
+def _sources(names: Sequence[str]) -> Iterator[str]:
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+        else:
+            yield name
+
+
+def _parse_one(job: tuple[str, str | None, bool, bytes | None]) -> Outcome:
+    source, layout, strict, data = job
+    try:
+        raw = data if data is not None else Path(source).read_bytes()
+        return Outcome(source, default_parser.parse(raw, layout=layout, strict=strict), None)
+    except (GovinfoReportError, OSError) as error:
+        return Outcome(source, None, f"{type(error).__name__}: {error}")
+
+
+def _run(sources: list[str], layout: str | None, strict: bool, jobs: int) -> list[Outcome]:
+    stdin = sys.stdin.buffer.read() if "-" in sources else None
+    work = [(s, layout, strict, stdin if s == "-" else None) for s in sources]
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_parse_one, work, chunksize=4))
+    return [_parse_one(job) for job in work]
+
+
+def _write(outcomes: list[Outcome], fmt: str, out: TextIO) -> None:
+    good = [(o.source, o.report) for o in outcomes if o.report is not None]
+    if fmt == "csv":
+        write_csv(good, out)
+    elif fmt == "jsonl":
+        write_jsonl(good, out)
+    elif fmt == "json":
+        documents = [{"source": source, "report": to_dict(report)} for source, report in good]
+        out.write(json.dumps(documents, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for source, report in good:
+            out.write(f"== {source}\n{describe(report)}\n")
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    outcomes = _run(list(_sources(args.files)), args.layout, args.strict, args.jobs)
+    if args.output and args.output != "-":
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            _write(outcomes, args.format, out)
+    else:
+        _write(outcomes, args.format, sys.stdout)
+    failed = [o for o in outcomes if o.error is not None]
+    for outcome in failed:
+        print(f"govinfo-report: {outcome.source}: {outcome.error}", file=sys.stderr)
+    if not args.quiet:
+        print(f"govinfo-report: {len(outcomes) - len(failed)} parsed, {len(failed)} failed", file=sys.stderr)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    outcomes = _run(list(_sources(args.files)), args.layout, False, args.jobs)
+    bad = 0
+    for outcome in outcomes:
+        if outcome.report is None:
+            bad += 1
+            print(f"{outcome.source}: FAILED {outcome.error}")
+            continue
+        shown = [d for d in outcome.report.diagnostics if d.severity >= args.level]
+        errors = sum(d.severity is Severity.ERROR for d in outcome.report.diagnostics)
+        bad += errors > 0
+        print(f"{outcome.source}: {errors} error(s), {len(shown)} shown")
+        for d in shown:
+            line = f"line {d.line}" if d.line else "-"
+            print(f"  {d.severity.value:7} {d.code:24} {line:10} {d.where():45} {d.message}")
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def _cmd_layouts(args: argparse.Namespace) -> int:
+    for tokenizer in default_parser.registry.tokenizers:
+        aliases = ", ".join(a if a.isprintable() else repr(a) for a in tokenizer.aliases)
+        doc = (type(tokenizer).__doc__ or "").strip().splitlines()[0] if type(tokenizer).__doc__ else ""
+        print(f"{tokenizer.name:10} priority {tokenizer.priority:<5} aliases: {aliases or '-':30} {doc}")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="govinfo-report",
+        description="Parse 政府信息公开工作年度报告 (Chinese government information-disclosure annual reports).",
+        epilog="Exit status: 0 success; 1 a file failed (parse) or a report has errors (check); 2 usage error.",
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("files", nargs="+", metavar="FILE", help="report files, folders (*.txt, recursively) or -")
+    common.add_argument("--layout", help="force a tokenizer for every table (see `govinfo-report layouts`)")
+    common.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse in N processes")
+
+    parse = commands.add_parser(
+        "parse",
+        parents=[common],
+        help="parse reports and write them out",
+        epilog="Example: govinfo-report parse reports/ --format csv -o cells.csv --jobs 4",
+    )
+    parse.add_argument("--format", "-f", choices=("json", "jsonl", "csv", "text"), default="text")
+    parse.add_argument("--output", "-o", metavar="OUT", help="write here instead of standard output")
+    parse.add_argument("--strict", action="store_true", help="treat warnings as failures of that file")
+    parse.add_argument("--quiet", "-q", action="store_true", help="no summary on standard error")
+    parse.set_defaults(run=_cmd_parse)
+
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="list broken identities and other diagnostics",
+        epilog="Example: govinfo-report check reports/ --level error",
+    )
+    check.add_argument(
+        "--level",
+        type=Severity,
+        choices=list(Severity),
+        default=Severity.WARNING,
+        help="lowest severity shown (default: warning)",
+    )
+    check.set_defaults(run=_cmd_check)
+
+    layouts = commands.add_parser(
+        "layouts", help="list the registered tokenizers, plugins included", epilog="Example: govinfo-report layouts"
+    )
+    layouts.set_defaults(run=_cmd_layouts)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    if getattr(args, "layout", None):
+        try:
+            default_parser.registry.get(args.layout)
+        except GovinfoReportError as error:
+            print(f"govinfo-report: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    status: int = args.run(args)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
