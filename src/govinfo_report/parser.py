@@ -178,9 +178,9 @@ class Parser:
         return metadata.year_from_text("\n".join(lines))
 
     def _table(self, version: TemplateVersion, text: TableText | None, diagnostics: list[Diagnostic]) -> Any:
-        spec = table(version, text.key if text else "active_disclosure")
         if text is None:
             return None
+        spec = table(version, text.key)
         numeral = _TABLE_NUMERALS[text.key]
         if text.tokenizer is None or not text.rows:
             diagnostics.append(
