@@ -158,7 +158,6 @@ def simplified_only_count(text: str) -> int:
 # Numbers -------------------------------------------------------------------------------
 
 _COUNT_RE: Final = regex.compile(r"[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+")
-_DECIMAL_RE: Final = regex.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _MONEY_RE: Final = regex.compile(r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>万元|元|万)?")
 _MAX_DIGITS: Final = 40
 
@@ -194,17 +193,6 @@ def parse_count(text: str) -> int | None:
     if not clean or len(clean) > _MAX_DIGITS or _COUNT_RE.fullmatch(clean) is None:
         return None
     return int(clean.replace(",", ""))
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """Read a decimal cell with optional thousands separators; None if it is not one."""
-    clean = _clean_number(text)
-    if not clean or len(clean) > _MAX_DIGITS or _DECIMAL_RE.fullmatch(clean) is None:
-        return None
-    try:
-        return Decimal(clean.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        return None
 
 
 @lru_cache(maxsize=1 << 16)

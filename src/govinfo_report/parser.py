@@ -91,7 +91,8 @@ class Parser:
         diagnostics: list[Diagnostic] = []
 
         texts = {key: self._table_text(key, lines, headings, forced) for key in TABLE_KEYS}
-        year = self._year(lines, folded, headings[0].index, sections)
+        title = metadata.find_title(lines, folded, headings[0].index)
+        year = self._year(title[1] if title else None, lines, sections)
         version, from_labels = _template_version(texts.values(), year)
         if from_labels and year is not None and (year >= 2021) != (version is TemplateVersion.V2021):
             diagnostics.append(
@@ -122,7 +123,6 @@ class Parser:
                             f"no title or signature names the body; {organization!r} is the subject of the overview",
                         )
                     )
-        title = metadata.find_title(lines, folded, headings[0].index)
         if title is None:
             diagnostics.append(Diagnostic("title-missing", Severity.INFO, "the report has no title line"))
         if year is None:
@@ -164,10 +164,9 @@ class Parser:
             return TableText(key, start, region, tokenizer, rows)
         return None
 
-    def _year(self, lines: Sequence[str], folded: Sequence[str], stop: int, sections: Sequence[Section]) -> int | None:
-        title = metadata.find_title(lines, folded, stop)
+    def _year(self, title: str | None, lines: Sequence[str], sections: Sequence[Section]) -> int | None:
         if title is not None:
-            year = metadata.year_from_text(title[1])
+            year = metadata.year_from_text(title)
             if year is not None:
                 return year
         overview = next((s for s in sections if s.key == "overview"), None)
