@@ -122,6 +122,9 @@ def _document() -> dict[str, Any]:
         lambda d: d.__setitem__("schema_version", 99),
         lambda d: d.__setitem__("published", "yesterday"),
         lambda d: d.__setitem__("year", 2022.0),
+        lambda d: d["active_disclosure"]["administrative_fees"].__setitem__("amount", "1.2e3"),  # not as written
+        lambda d: d["active_disclosure"]["administrative_fees"].__setitem__("amount", "12\n"),
+        lambda d: d["active_disclosure"]["administrative_fees"].__setitem__("amount", "NaN"),
     ],
 )
 def test_structuring_is_strict(damage: Any) -> None:

@@ -9,6 +9,7 @@ from govinfo_report.serialize.json import (
     to_dict,
     to_json,
 )
+from govinfo_report.serialize.jsonschema import json_schema, shipped_schema
 from govinfo_report.serialize.records import FIELDS, value_text, write_csv, write_jsonl
 
 __all__ = [
@@ -17,7 +18,9 @@ __all__ = [
     "SerializationError",
     "from_dict",
     "from_json",
+    "json_schema",
     "make_converter",
+    "shipped_schema",
     "to_dict",
     "to_json",
     "value_text",

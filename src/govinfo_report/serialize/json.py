@@ -8,8 +8,9 @@ unknown keys are refused, and ``"7"`` is not an int nor ``1.9`` a Decimal.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -20,10 +21,23 @@ from cattrs.preconf.json import make_converter as _json_converter
 from govinfo_report.errors import GovinfoReportError
 from govinfo_report.schema import ActiveDisclosure2019, ActiveDisclosure2021, Report
 
-__all__ = ["SCHEMA_VERSION", "SerializationError", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = [
+    "DECIMAL_PATTERN",
+    "SCHEMA_VERSION",
+    "SerializationError",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
 
 #: Version of the JSON document layout; bumped on any incompatible change.
 SCHEMA_VERSION = 1
+
+#: Money as the serializer writes it: plain decimal digits, no exponent, no float.
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+_DECIMAL = re.compile(DECIMAL_PATTERN)
 
 
 class SerializationError(GovinfoReportError, ValueError):
@@ -33,13 +47,9 @@ class SerializationError(GovinfoReportError, ValueError):
 def _decimal(value: object, _: object = None) -> Decimal:
     if not isinstance(value, str):
         raise TypeError(f"money must be a decimal string, not {type(value).__name__} {value!r}")
-    try:
-        result = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"not a decimal: {value!r}") from None
-    if not result.is_finite():
-        raise ValueError(f"not a finite decimal: {value!r}")
-    return result
+    if not _DECIMAL.fullmatch(value):
+        raise ValueError(f"not a plain decimal string (digits, optional sign and point): {value!r}")
+    return Decimal(value)
 
 
 def _int(value: object, _: object = None) -> int:
