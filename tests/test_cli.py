@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import govinfo_report
+from govinfo_report import cli
 
 from .conftest import FIXTURES, SEEDS
 
@@ -91,3 +94,46 @@ def test_layouts_and_usage_errors() -> None:
     assert "valid layouts: lines, pipe, tab, wrapped" in unknown.stderr
     assert run("frobnicate").returncode == 2
     assert "Example:" in run("parse", "--help").stdout
+
+
+def test_progress_bar_goes_to_stderr_never_to_stdout(tmp_path: Path) -> None:
+    result = run("parse", str(batch(tmp_path)), "--format", "jsonl", "--progress", "always")
+    assert "7/7" in result.stderr  # tqdm's counter
+    assert all(json.loads(line) for line in result.stdout.splitlines())
+
+
+def test_no_progress_bar_when_not_a_terminal_or_quiet(tmp_path: Path) -> None:
+    folder = batch(tmp_path)
+    assert "7/7" not in run("parse", str(folder), "--format", "jsonl").stderr  # auto: stderr is a pipe here
+    assert (
+        run("parse", str(folder), "--format", "jsonl", "--progress", "always", "-q")
+        .stderr.strip()
+        .startswith("govinfo-report: " + str(folder))
+    )  # quiet wins: only the failed file is reported
+
+
+def test_auto_progress_on_a_terminal_for_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    folder = batch(tmp_path)
+    assert cli.main(["check", str(folder), "--level", "error"]) == 1
+    assert "7/7" in capsys.readouterr().err
+    assert cli.main(["check", str(FIXTURES / "qingshan_2022_v2021.txt")]) == 0
+    assert "1/1" not in capsys.readouterr().err  # a single file gets no bar
+
+
+def test_missing_tqdm_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm raises ImportError
+    assert cli.main(["parse", str(batch(tmp_path)), "--format", "csv", "--progress", "always"]) == 1
+    captured = capsys.readouterr()
+    assert 'pip install "govinfo-report[cli]"' in captured.err
+    assert captured.out.startswith("source,table,row,column,value")
+
+
+def test_jobs_must_be_positive() -> None:
+    result = run("parse", str(FIXTURES / "qingshan_2022_v2021.txt"), "--jobs", "0")
+    assert result.returncode == 2
+    assert "must be 1 or more" in result.stderr

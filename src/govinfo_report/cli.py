@@ -2,6 +2,10 @@
 
 Exit status: 0 all went well; 1 a file could not be parsed (``parse``) or a report has
 error-level diagnostics (``check``); 2 the command line was wrong.
+
+Batches of more than a few files show a progress bar on standard error when it is a
+terminal and tqdm is installed (``pip install "govinfo-report[cli]"``); standard output
+only ever carries the requested format.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +30,9 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 _SUFFIXES = (".txt",)
+#: A batch of at least this many files gets a progress bar (on a terminal).
+PROGRESS_MIN_FILES = 5
+_CLI_EXTRA = 'pip install "govinfo-report[cli]"'
 
 
 @attrs.frozen
@@ -55,13 +62,30 @@ def _parse_one(job: tuple[str, str | None, bool, bytes | None]) -> Outcome:
         return Outcome(source, None, f"{type(error).__name__}: {error}")
 
 
-def _run(sources: list[str], layout: str | None, strict: bool, jobs: int) -> list[Outcome]:
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _progress(outcomes: Iterable[Outcome], total: int, mode: str) -> Iterable[Outcome]:
+    """Wrap ``outcomes`` in a tqdm bar on stderr when ``mode`` and the batch call for one."""
+    wanted = mode == "always" or (mode == "auto" and total >= PROGRESS_MIN_FILES and _stderr_is_terminal())
+    if not wanted:
+        return outcomes
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        print(f"govinfo-report: for a progress bar, {_CLI_EXTRA}", file=sys.stderr)
+        return outcomes
+    return tqdm(outcomes, total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+
+
+def _run(sources: list[str], layout: str | None, strict: bool, jobs: int, progress: str = "never") -> list[Outcome]:
     stdin = sys.stdin.buffer.read() if "-" in sources else None
     work = [(s, layout, strict, stdin if s == "-" else None) for s in sources]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_parse_one, work, chunksize=4))
-    return [_parse_one(job) for job in work]
+            return list(_progress(pool.map(_parse_one, work, chunksize=4), len(work), progress))
+    return list(_progress(map(_parse_one, work), len(work), progress))
 
 
 def _write(outcomes: list[Outcome], fmt: str, out: TextIO) -> None:
@@ -79,7 +103,8 @@ def _write(outcomes: list[Outcome], fmt: str, out: TextIO) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    outcomes = _run(list(_sources(args.files)), args.layout, args.strict, args.jobs)
+    progress = "never" if args.quiet else args.progress
+    outcomes = _run(list(_sources(args.files)), args.layout, args.strict, args.jobs, progress)
     if args.output and args.output != "-":
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             _write(outcomes, args.format, out)
@@ -94,7 +119,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    outcomes = _run(list(_sources(args.files)), args.layout, False, args.jobs)
+    outcomes = _run(list(_sources(args.files)), args.layout, False, args.jobs, args.progress)
     bad = 0
     for outcome in outcomes:
         if outcome.report is None:
@@ -119,6 +144,16 @@ def _cmd_layouts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="govinfo-report",
@@ -129,7 +164,13 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("files", nargs="+", metavar="FILE", help="report files, folders (*.txt, recursively) or -")
     common.add_argument("--layout", help="force a tokenizer for every table (see `govinfo-report layouts`)")
-    common.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse in N processes")
+    common.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="parse in N processes")
+    common.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help=f"progress bar on stderr (auto: on a terminal, {PROGRESS_MIN_FILES}+ files; needs {_CLI_EXTRA})",
+    )
 
     parse = commands.add_parser(
         "parse",
@@ -140,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", "-f", choices=("json", "jsonl", "csv", "text"), default="text")
     parse.add_argument("--output", "-o", metavar="OUT", help="write here instead of standard output")
     parse.add_argument("--strict", action="store_true", help="treat warnings as failures of that file")
-    parse.add_argument("--quiet", "-q", action="store_true", help="no summary on standard error")
+    parse.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")
     parse.set_defaults(run=_cmd_parse)
 
     check = commands.add_parser(
