@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+
+from hypothesis import HealthCheck, settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = sorted(p.stem for p in FIXTURES.glob("*.txt") if p.stem[:3].isdigit())
@@ -19,3 +22,12 @@ def golden(stem: str) -> dict[str, Any]:
 
 def fixture_text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "ci" (the default, what .ci/run uses),
+# "fast" for quick local runs, "thorough" before a release.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=120, deadline=None, suppress_health_check=_SLOW_OK)
+settings.register_profile("fast", max_examples=20, deadline=None, suppress_health_check=_SLOW_OK)
+settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -9,11 +9,13 @@ from govinfo_report.errors import (
     DecodingError,
     GovinfoReportError,
     ParseError,
+    RenderError,
     ReportNotFoundError,
     UnknownLayoutError,
     ValidationError,
 )
 from govinfo_report.parser import Parser, default_parser
+from govinfo_report.render import render
 from govinfo_report.schema import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -63,6 +65,7 @@ __all__ = [
     "ParseError",
     "Parser",
     "Procurement",
+    "RenderError",
     "Report",
     "ReportNotFoundError",
     "ReviewOutcomes",
@@ -81,6 +84,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "parse",
+    "render",
     "to_dict",
     "to_json",
     "validate",

@@ -8,7 +8,7 @@ collapsed rows with the identities (``placement``).  Every inference leaves a di
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -250,7 +250,37 @@ class _Aligner:
         if has_numbers:
             self.filled.add(row.key)
 
+    def unjoin(self, rows: Sequence[TokenRow]) -> Iterator[TokenRow]:
+        """Split a label that is two row labels run together into two rows.
+
+        The first keeps the numbers; the second is the label alone (a row of blanks),
+        which is what the wrapped layout had joined onto the label above it.
+        """
+        for token in rows:
+            texts = [i for i, c in enumerate(token.cells) if c and not is_value(c) and not is_blank(c)]
+            if len(texts) != 1 or self.matcher.match(token.cells[texts[0]]) is not None:
+                yield token
+                continue
+            split = self.matcher.split(token.cells[texts[0]])
+            if split is None:
+                yield token
+                continue
+            cut, head, tail = split
+            text = token.cells[texts[0]]
+            cells = list(token.cells)
+            cells[texts[0]] = text[:cut]
+            self.diag(
+                "label-split",
+                Severity.INFO,
+                f"label {text!r} read as two rows, {head.row.label!r} and {tail.row.label!r} (blank)",
+                token.line,
+                row=tail.row.key,
+            )
+            yield TokenRow(tuple(cells), token.line)
+            yield TokenRow((text[cut:],), token.line)
+
     def run(self, rows: Sequence[TokenRow]) -> None:
+        rows = list(self.unjoin(rows))
         carried: tuple[LabelMatch, list[str], int] | None = None  # numbers on a group label
         waiting: tuple[LabelMatch, int] | None = None  # a leaf label with no numbers yet
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
@@ -346,7 +376,7 @@ class _Aligner:
     def run_reviews(self, rows: Sequence[TokenRow]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
-        for token in rows:
+        for token in self.unjoin(rows):
             cells = list(token.cells)
             label = self.label(cells)
             values = _after_labels(cells)

@@ -12,6 +12,7 @@ __all__ = [
     "DecodingError",
     "GovinfoReportError",
     "ParseError",
+    "RenderError",
     "ReportNotFoundError",
     "UnknownLayoutError",
     "ValidationError",
@@ -92,3 +93,7 @@ class ValidationError(GovinfoReportError, ValueError):
         self.report = report
         lines = [f"{d.code} @ {d.where()}: {d.message}" for d in self.diagnostics]
         super().__init__(f"{len(lines)} problem(s):\n" + "\n".join(lines))
+
+
+class RenderError(GovinfoReportError, ValueError):
+    """A report cannot be rendered as asked: the layout has no renderer, or an option is invalid."""

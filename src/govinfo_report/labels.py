@@ -69,6 +69,10 @@ def _marker_core(marker: str) -> str:
     return core.rstrip("、.,)") + (")" if core.startswith("(") else "")
 
 
+#: The longest text ``LabelMatcher.split`` tries to cut in two.
+MAX_SPLIT = 120
+
+
 class LabelMatcher:
     """Matches printed labels against the rows of one table spec."""
 
@@ -87,6 +91,35 @@ class LabelMatcher:
     def match(self, text: str) -> LabelMatch | None:
         """Return the row a printed label names, or None."""
         return self._match(text)
+
+    def exact(self, text: str) -> LabelMatch | None:
+        """Return the row a label names exactly (after folding), never a fuzzy match."""
+        key = label_key(text)
+        rows = self._exact.get(key) if key else None
+        if not rows:
+            return None
+        return self._pick(rows, key, split_marker("".join(fold(text).split()))[0], 0)
+
+    def split(self, text: str) -> tuple[int, LabelMatch, LabelMatch] | None:
+        """Read ``text`` as two data-row labels run together (``行政处罚行政强制``).
+
+        Returns the cut and the two rows, or None.
+
+        A wrapped layout joins a row whose cells are all blank onto the label above it, as
+        if it were a continuation.  Only exact matches count, and only one cut may work.
+        Texts longer than ``MAX_SPLIT`` are not tried (keeps hostile input linear).
+        """
+        if len(text) > MAX_SPLIT:
+            return None
+        found = None
+        for cut in range(1, len(text)):
+            head, tail = self.exact(text[:cut]), self.exact(text[cut:])
+            if head is None or tail is None or head.row.is_group or tail.row.is_group:
+                continue
+            if found is not None:
+                return None
+            found = (cut, head, tail)
+        return found
 
     def _match_uncached(self, text: str) -> LabelMatch | None:
         folded = "".join(fold(text).split())

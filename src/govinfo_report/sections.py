@@ -14,7 +14,7 @@ from functools import cache
 import attrs
 import regex
 
-from govinfo_report.normalize import label_key
+from govinfo_report.normalize import fold_chars, label_key
 from govinfo_report.schema import Section, TemplateVersion
 from govinfo_report.template import tables
 
@@ -41,8 +41,20 @@ PAGE_NOISE = frozenset(
         "分享到",
         "发布",
         "全文",
+        "首页",
+        "注册",
+        "网站地图",
+        "隐私声明",
+        "字号",
+        "大",
+        "中",
+        "小",
+        ">",
     }
 )
+#: Footer items that start a chrome token (版权所有：某某, 技术支持：某某, 备案号：…).
+PAGE_NOISE_PREFIXES = ("版权所有", "技术支持", "主办单位", "承办单位", "备案号", "网站标识码")
+_NOISE_SPLIT = regex.compile(r"[\s|｜>›»/·]+")
 
 
 @attrs.frozen
@@ -88,8 +100,14 @@ def _table_row_keys() -> frozenset[str]:
 
 
 def is_page_noise(folded_line: str) -> bool:
-    """Tell whether a (folded) line is page chrome such as 用户登录 or 相关词条."""
-    return "".join(folded_line.split()).strip(",，:：") in PAGE_NOISE
+    """Tell whether a (folded) line is page chrome: 用户登录, 相关词条, 联系我们 | 网站地图, 版权所有：….
+
+    Every token of the line (split at spaces, ``|``, ``>``, ``/``) must be chrome.
+    """
+    if "".join(folded_line.split()).strip(",，:：") in PAGE_NOISE:
+        return True
+    tokens = [t.strip(",，:：") for t in _NOISE_SPLIT.split(folded_line) if t.strip(",，:：")]
+    return bool(tokens) and all(t in PAGE_NOISE or t.startswith(PAGE_NOISE_PREFIXES) for t in tokens)
 
 
 def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
@@ -144,7 +162,8 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
 
 def _strip_numeral(line: str) -> str:
     stripped = line.strip()
-    match = regex.match(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*", stripped)
+    # match on the character fold (same length): a compatibility 六 (U+F9D1) is still 六
+    match = regex.match(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*", fold_chars(stripped))
     return stripped[match.end() :].strip() if match else stripped
 
 

@@ -19,6 +19,7 @@ from govinfo_report.schema import TemplateVersion
 
 __all__ = [
     "SECTION_KEYS",
+    "SECTION_TITLES",
     "TABLE_KEYS",
     "ColumnSpec",
     "RowSpec",
@@ -37,6 +38,15 @@ SECTION_KEYS: tuple[str, ...] = (
     "problems",
     "other_matters",
 )
+#: The canonical heading title of each section (simplified script).
+SECTION_TITLES: dict[str, str] = {
+    "overview": "总体情况",
+    "active_disclosure": "主动公开政府信息情况",
+    "applications": "收到和处理政府信息公开申请情况",
+    "reviews": "政府信息公开行政复议、行政诉讼情况",
+    "problems": "存在的主要问题及改进情况",
+    "other_matters": "其他需要报告的事项",
+}
 #: Table keys in template order (二, 三, 四).
 TABLE_KEYS: tuple[str, ...] = ("active_disclosure", "applications", "reviews")
 

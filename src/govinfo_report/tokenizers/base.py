@@ -53,6 +53,24 @@ class Tokenizer(abc.ABC):
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Split ``lines`` (one table's text) into rows of cells."""
 
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """Flatten rows of cells into lines of this layout: the inverse of ``tokenize``.
+
+        ``tokenize(render(rows))`` gives back the rows' cells, up to what the layout cannot
+        carry (documented by each tokenizer).  Optional: a tokenizer without a renderer
+        keeps this default, and ``govinfo_report.render`` refuses its layout.
+
+        Raises:
+            NotImplementedError: this tokenizer has no renderer.
+
+        """
+        raise NotImplementedError(f"the {self.name!r} tokenizer has no renderer")
+
+    @property
+    def can_render(self) -> bool:
+        """Tell whether this tokenizer overrides ``render``."""
+        return type(self).render is not Tokenizer.render
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
 
@@ -98,6 +116,14 @@ class DelimitedTokenizer(Tokenizer):
     def split(self, line: str) -> tuple[str, ...]:
         """Split one line into stripped cells."""
         return tuple(cell.strip() for cell in line.split(self.delimiter))
+
+    #: What ``render`` puts between cells (spaces around a delimiter are stripped on reading).
+    joiner: ClassVar[str | None] = None
+
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """One line per row, cells joined by the delimiter; every cell, empty ones included."""
+        joiner = self.joiner if self.joiner is not None else self.delimiter
+        return [joiner.join(cells) for cells in rows]
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """One row per line holding a cell; blank and rule lines are dropped."""

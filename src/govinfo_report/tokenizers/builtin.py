@@ -10,7 +10,7 @@ import regex
 from govinfo_report.normalize import fold_chars, is_value
 from govinfo_report.tokenizers.base import DelimitedTokenizer, Tokenizer, TokenRow, is_separator, nonblank
 
-__all__ = ["LinesTokenizer", "PipeTokenizer", "TabTokenizer", "WrappedTokenizer"]
+__all__ = ["LinesTokenizer", "PipeTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
 
 
 class PipeTokenizer(DelimitedTokenizer):
@@ -20,6 +20,7 @@ class PipeTokenizer(DelimitedTokenizer):
     aliases = ("pipes", "|", "markdown")
     priority = 0.3
     delimiter = "|"
+    joiner = " | "
 
 
 class TabTokenizer(DelimitedTokenizer):
@@ -51,6 +52,14 @@ class LinesTokenizer(Tokenizer):
         numbers = sum(1 for line in content if is_value(line))
         share = numbers / len(content)
         return 0.85 if share >= 0.25 else 0.4 * share
+
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """Every non-empty cell on a line of its own.
+
+        Loses the empty cells (a row reads back collapsed) and the boundary between two
+        rows of numbers or two label cells of one row.
+        """
+        return [cell for cells in rows for cell in cells if cell.strip()]
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Group each label line with the number lines that follow it."""
@@ -132,6 +141,17 @@ class WrappedTokenizer(Tokenizer):
             previous_has_label = any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
         return 0.0
 
+    #: Label width at which ``render`` wraps.
+    width: ClassVar[int] = 8
+
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """Tab-delimited rows whose last label wraps at ``width`` onto lines of its own.
+
+        A row whose cells are all empty right after a numbered row reads back joined to
+        that row's label; alignment splits such a label again (``label-split``).
+        """
+        return wrap_rows(rows, "\t", self.width)
+
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Split rows on the dominant delimiter and fold continuation lines into labels."""
         delimiter = self._delimiter(lines) or "\t"
@@ -149,6 +169,37 @@ class WrappedTokenizer(Tokenizer):
                 continue
             rows.append(TokenRow(tuple(cells), index))
         return rows
+
+
+def wrap_rows(rows: Sequence[Sequence[str]], delimiter: str, width: int, *, page_break: bool = False) -> list[str]:
+    """Render delimited rows with the last label of each numbered row wrapped at ``width``.
+
+    The continuation pieces go on lines of their own, in the label's column, as PDF text
+    extraction leaves them; with ``page_break`` a blank line comes before the first one.
+    Only pieces ``WrappedTokenizer`` reads as continuations are split off (never a piece
+    that looks like a number, a marker or a block header): a label that cannot be cut so
+    stays whole.
+    """
+    if width < 1:
+        raise ValueError(f"wrap width must be 1 or more, not {width}")
+    joiner = " | " if delimiter == "|" else delimiter
+    fragment_ok = WrappedTokenizer()._fragment
+    lines: list[str] = []
+    for cells in rows:
+        at = _last_label(cells)
+        if at is None or len(cells[at]) <= width:
+            lines.append(joiner.join(cells))
+            continue
+        label = cells[at]
+        pieces = [label[i : i + width] for i in range(0, len(label), width)]
+        if not all(fragment_ok([piece]) is not None and piece.strip() == piece for piece in pieces[1:]):
+            lines.append(joiner.join(cells))
+            continue
+        lines.append(joiner.join([*cells[:at], pieces[0], *cells[at + 1 :]]))
+        if page_break:
+            lines.append("")
+        lines.extend(joiner.join([*([""] * at), piece]) for piece in pieces[1:])
+    return lines
 
 
 def _last_label(cells: Sequence[str]) -> int | None:
