@@ -70,8 +70,7 @@ class CellStyle:
 def _number(value: int | Decimal, style: CellStyle) -> str:
     if isinstance(value, int):
         return f"{value:,}" if style.thousands else str(value)
-    text = format(value, ",f" if style.thousands else "f")
-    return text
+    return format(value, ",f" if style.thousands else "f")
 
 
 def _value(value: Value, column: ColumnSpec, style: CellStyle) -> str:
@@ -80,7 +79,7 @@ def _value(value: Value, column: ColumnSpec, style: CellStyle) -> str:
     if not column.money or not isinstance(value, Decimal):
         text = _number(value, style)
     elif style.money in ("header-yuan", "cell-yuan"):
-        text = _number((value * 10000).normalize() if value else Decimal(0), style)
+        text = _number((value * 10000).normalize(), style)
         text = text + "元" if style.money == "cell-yuan" else text
     else:
         text = _number(value, style) + ("万元" if style.money == "cell-wan" else "")

@@ -8,7 +8,7 @@ from govinfo_report.render.script import to_script
 from govinfo_report.schema import Report, Script, Section
 from govinfo_report.template import SECTION_KEYS, SECTION_TITLES, TABLE_KEYS, tables
 from govinfo_report.tokenizers.base import Tokenizer
-from govinfo_report.tokenizers.builtin import wrap_rows
+from govinfo_report.tokenizers.builtin import WrappedTokenizer, wrap_rows
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
 
 __all__ = ["NOISE_AFTER", "NOISE_BEFORE", "render"]
@@ -44,7 +44,7 @@ def _table_lines(
     rows = table_rows(spec, getattr(report, key), style)
     if wrap is not None or page_breaks:
         delimiter = "|" if tokenizer.name == "pipe" else "\t"
-        return wrap_rows(rows, delimiter, wrap or 8, page_break=page_breaks)
+        return wrap_rows(rows, delimiter, wrap or WrappedTokenizer.width, page_break=page_breaks)
     try:
         return tokenizer.render(rows)
     except NotImplementedError as error:
