@@ -31,3 +31,19 @@ settings.register_profile("ci", max_examples=120, deadline=None, suppress_health
 settings.register_profile("fast", max_examples=20, deadline=None, suppress_health_check=_SLOW_OK)
 settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=_SLOW_OK)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+REAL = FIXTURES / "real"
+#: The real reports (as published or archived), by stem; read them as bytes.
+REAL_REPORTS = sorted(p.name for p in REAL.iterdir() if p.is_file() and p.stem[:3].isdigit())
+#: The real reports that have golden cells.
+REAL_GOLDEN = sorted(p.stem for p in (REAL / "golden").glob("*.json"))
+
+
+def real_bytes(name: str) -> bytes:
+    return (REAL / name).read_bytes()
+
+
+def real_golden(stem: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((REAL / "golden" / f"{stem}.json").read_text(encoding="utf-8"))
+    return data

@@ -15,7 +15,10 @@ def test_counts(text: str, value: int) -> None:
     assert parse_count(text) == value
 
 
-@pytest.mark.parametrize("text", ["", " ", "1.5", "10,02", "abc", "1 2 3a", "7萬元", "9" * 50])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "1.5", "10,02", "abc", "1 2 3a", "7萬元", "9" * 50, "4 0 0 0 0 0 4", "72   64", "1 ,000", "10, 022"],
+)
 def test_not_counts(text: str) -> None:
     assert parse_count(text) is None
 
@@ -32,6 +35,11 @@ def test_not_counts(text: str) -> None:
 )
 def test_money(text: str, amount: Decimal, unit: str) -> None:
     assert parse_money(text) == (amount, unit)
+
+
+@pytest.mark.parametrize("text", ["4 0", "3. 5", "12 万元 3", "1 234.5"])
+def test_digits_separated_by_spaces_are_never_one_amount(text: str) -> None:
+    assert parse_money(text) is None
 
 
 def test_yuan_become_wan_exactly() -> None:

@@ -5,6 +5,7 @@
 """
 
 from govinfo_report.cells import cells
+from govinfo_report.decode import decode
 from govinfo_report.errors import (
     DecodingError,
     GovinfoReportError,
@@ -30,12 +31,14 @@ from govinfo_report.schema import (
     FeeItems,
     ItemCounts,
     Procurement,
+    Provenance,
     Report,
     ReviewOutcomes,
     Reviews,
     Script,
     Section,
     Severity,
+    Span,
     TemplateVersion,
 )
 from govinfo_report.serialize import from_dict, from_json, to_dict, to_json
@@ -65,6 +68,7 @@ __all__ = [
     "ParseError",
     "Parser",
     "Procurement",
+    "Provenance",
     "RenderError",
     "Report",
     "ReportNotFoundError",
@@ -73,6 +77,7 @@ __all__ = [
     "Script",
     "Section",
     "Severity",
+    "Span",
     "TemplateVersion",
     "TokenRow",
     "Tokenizer",
@@ -80,6 +85,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "cells",
+    "decode",
     "default_parser",
     "from_dict",
     "from_json",

@@ -19,7 +19,7 @@ from govinfo_report.normalize import Money, fold, is_blank, is_value, parse_mone
 from govinfo_report.placement import Checker, Slot, place
 from govinfo_report.schema import Diagnostic, Severity, Value
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
-from govinfo_report.tokenizers.base import TokenRow
+from govinfo_report.tokenizers.base import CellSpan, TokenRow
 
 __all__ = ["AlignedTable", "align", "header_money_unit"]
 
@@ -39,6 +39,33 @@ class AlignedTable:
     rows_found: frozenset[str]
     #: How many numbers were placed in cells.
     numbers: int
+    #: Where each value was read, by slot: ``(line, start, end)`` with ``line`` the
+    #: 0-based index in the whole text (the ``offset`` given to ``align`` added).
+    sources: dict[Slot, CellSpan] = attrs.field(factory=dict)
+
+
+class _Located(str):
+    """A cell's text that remembers where the tokenizer read it.
+
+    Alignment moves cell texts between lists (labels dropped, blanks stripped, rows
+    flattened); a ``str`` that carries its span goes along unchanged, so whichever cell
+    a value is finally read from, its place in the source is known.
+    """
+
+    span: CellSpan
+
+
+def _located(row: TokenRow) -> TokenRow:
+    """Return ``row`` with each cell that has a span as a ``_Located`` text."""
+    if not row.spans:
+        return row
+    cells: list[str] = []
+    for text, span in zip(row.cells, row.spans, strict=False):
+        if span is not None and text:
+            text = _Located(text)
+            text.span = span
+        cells.append(text)
+    return TokenRow(tuple(cells) + row.cells[len(cells) :], row.line, row.spans)
 
 
 def header_money_unit(rows: Sequence[TokenRow]) -> str:
@@ -75,6 +102,7 @@ class _Aligner:
         self.found: set[str] = set()
         self.diagnostics: list[Diagnostic] = []
         self.numbers = 0
+        self.sources: dict[Slot, CellSpan] = {}
 
     # Diagnostics -----------------------------------------------------------------------
 
@@ -121,9 +149,14 @@ class _Aligner:
 
     def put(self, row: RowSpec, column: ColumnSpec, text: str | None, line: int) -> None:
         value = None if text is None or is_blank(text) else self.convert(row, column, text, line)
-        self.values[(row.key, column.key)] = value
+        slot = (row.key, column.key)
+        self.values[slot] = value
+        self.sources.pop(slot, None)
         if value is not None:
             self.numbers += 1
+            if isinstance(text, _Located):
+                at, start, end = text.span
+                self.sources[slot] = (self.offset + at, start, end)
 
     def checker(self) -> Checker | None:
         if self.spec.key == "applications":
@@ -439,6 +472,7 @@ def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_u
     """
     unit = header_money_unit(rows) if money_unit is None else money_unit
     aligner = _Aligner(spec, offset, unit)
+    rows = [_located(row) for row in rows]
     if spec.key == "reviews":
         aligner.run_reviews(rows)
     else:
@@ -449,4 +483,5 @@ def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_u
         diagnostics=tuple(aligner.diagnostics),
         rows_found=frozenset(aligner.found),
         numbers=aligner.numbers,
+        sources=aligner.sources,
     )

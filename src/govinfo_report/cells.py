@@ -19,13 +19,15 @@ def cells(report: Report) -> Iterator[Cell]:
         report: a parsed report.
 
     Returns:
-        An iterator of ``Cell(table, row, column, value)``.
+        An iterator of ``Cell(table, row, column, value, span)``; ``span`` says where
+        the value was read.
 
     """
+    spans = {(p.table, p.row, p.column): p.span for p in report.provenance}
     for spec, row, column in iter_cells(report.template):
         table = getattr(report, spec.key)
         value = None
         if table is not None:
             record = getattr(table, row.key)
             value = None if record is None else getattr(record, column.key)
-        yield Cell(spec.key, row.key, column.key, value)
+        yield Cell(spec.key, row.key, column.key, value, spans.get((spec.key, row.key, column.key)))

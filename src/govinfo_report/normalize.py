@@ -173,10 +173,23 @@ class Money:
     NONE: Final = ""
 
 
+# Whitespace between two parts of a number (``4 0 0``, ``1 ,000``, ``3. 5``): never one number.
+_SPLIT_DIGITS: Final = regex.compile(r"[\d.,]\s+[\d.,]")
+
+
 def _clean_number(text: str) -> str:
+    """Fold a cell for reading as a number; "" when it cannot be one.
+
+    Spaces around the number and before its unit are dropped; spaces *between digits*
+    make it not a number: a number's own digits are never separated by spaces (the text
+    of ``pdftotext -layout`` puts whole cells side by side that way).
+    """
     if len(text) > 4 * _MAX_DIGITS:  # no number is this long, even with spaces and a unit
         return ""
-    return _NOISE_SPACES.sub("", fold_chars(unicodedata.normalize("NFKC", text)))
+    folded = fold_chars(unicodedata.normalize("NFKC", text))
+    if _SPLIT_DIGITS.search(folded) is not None:
+        return ""
+    return _NOISE_SPACES.sub("", folded)
 
 
 def parse_count(text: str) -> int | None:

@@ -6,16 +6,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from govinfo_report import metadata
 from govinfo_report.align import AlignedTable, align
 from govinfo_report.decode import decode
 from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.normalize import fold, is_value, label_key
-from govinfo_report.schema import Diagnostic, Report, Section, Severity, TemplateVersion
+from govinfo_report.placement import Slot
+from govinfo_report.schema import Diagnostic, Provenance, Report, Section, Severity, Span, TemplateVersion
 from govinfo_report.sections import build_sections, find_headings
-from govinfo_report.template import TABLE_KEYS, table, tables
-from govinfo_report.tokenizers.base import Tokenizer, TokenRow
+from govinfo_report.template import TABLE_KEYS, iter_cells, table, tables
+from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
 from govinfo_report.validate import validate
 
@@ -103,8 +105,10 @@ class Parser:
                 )
             )
         built: dict[str, Any] = {}
+        read_at: dict[tuple[str, str, str], CellSpan] = {}
         for key, table_text in texts.items():
-            built[key] = self._table(version, table_text, diagnostics)
+            built[key], sources = self._table(version, table_text, diagnostics)
+            read_at.update({(key, row, column): span for (row, column), span in sources.items()})
 
         dated = metadata.signing_date(lines, folded)
         organization = metadata.organization_from_title(lines, folded, headings[0].index)
@@ -140,6 +144,7 @@ class Parser:
             applications=built["applications"],
             reviews=built["reviews"],
             diagnostics=tuple(diagnostics),
+            provenance=_provenance(version, read_at, text),
         )
         report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
         if strict:
@@ -176,9 +181,11 @@ class Parser:
                 return year
         return metadata.year_from_text("\n".join(lines))
 
-    def _table(self, version: TemplateVersion, text: TableText | None, diagnostics: list[Diagnostic]) -> Any:
+    def _table(
+        self, version: TemplateVersion, text: TableText | None, diagnostics: list[Diagnostic]
+    ) -> tuple[Any, dict[Slot, CellSpan]]:
         if text is None:
-            return None
+            return None, {}
         spec = table(version, text.key)
         numeral = _TABLE_NUMERALS[text.key]
         if text.tokenizer is None or not text.rows:
@@ -191,7 +198,7 @@ class Parser:
                     table=text.key,
                 )
             )
-            return None
+            return None, {}
         aligned: AlignedTable = align(spec, text.rows, offset=text.offset)
         diagnostics.extend(aligned.diagnostics)
         if aligned.numbers == 0 and not aligned.values and not aligned.rows_found:
@@ -204,7 +211,7 @@ class Parser:
                     table=text.key,
                 )
             )
-            return None
+            return None, {}
         if aligned.numbers == 0:
             diagnostics.append(
                 Diagnostic(
@@ -236,7 +243,31 @@ class Parser:
                 table=text.key,
             )
         )
-        return spec.build(aligned.values)
+        return spec.build(aligned.values), aligned.sources
+
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+def _provenance(
+    version: TemplateVersion, read_at: dict[tuple[str, str, str], CellSpan], text: str
+) -> tuple[Provenance, ...]:
+    """Turn ``(line index, start, end)`` places into spans of the whole text, in template order.
+
+    Lines are cut as ``parse`` cuts them (CRLF, CR or LF); leading BOMs are skipped.
+    """
+    if not read_at:
+        return ()
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    starts[0] = len(text) - len(text.lstrip("\ufeff"))
+    found: list[Provenance] = []
+    for spec, row, column in iter_cells(version):
+        place = read_at.get((spec.key, row.key, column.key))
+        if place is not None:
+            line, start, end = place
+            span = Span(line + 1, starts[line] + start, starts[line] + end)
+            found.append(Provenance(spec.key, row.key, column.key, span))
+    return tuple(found)
 
 
 def _template_version(texts: Iterable[TableText | None], year: int | None) -> tuple[TemplateVersion, bool]:

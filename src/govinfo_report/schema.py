@@ -27,12 +27,14 @@ __all__ = [
     "FeeItems",
     "ItemCounts",
     "Procurement",
+    "Provenance",
     "Report",
     "ReviewOutcomes",
     "Reviews",
     "Script",
     "Section",
     "Severity",
+    "Span",
     "TemplateVersion",
     "Value",
 ]
@@ -97,6 +99,36 @@ _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @attrs.frozen
+class Span:
+    """Where a value was read in the input: ``text[start:end]`` is the cell as printed.
+
+    Offsets are characters of the text given to ``parse`` (for bytes, of the decoded
+    text that ``govinfo_report.decode`` returns), end exclusive.
+    """
+
+    #: 1-based line of the input.
+    line: int
+    #: Offset of the value's first character in the whole text.
+    start: int
+    #: Offset just past the value's last character.
+    end: int
+
+
+@attrs.frozen
+class Provenance:
+    """The place in the input that one template cell's value was read from."""
+
+    #: Table key.
+    table: str
+    #: Row key.
+    row: str
+    #: Column key.
+    column: str
+    #: Where the value was read.
+    span: Span
+
+
+@attrs.frozen
 class Cell:
     """One template cell in the long format (see ``govinfo_report.cells``)."""
 
@@ -108,6 +140,8 @@ class Cell:
     column: str
     #: The value: int, Decimal (money, in 万元) or None for blank.
     value: Value
+    #: Where the value was read (None for a blank cell); not part of equality.
+    span: Span | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
@@ -379,6 +413,15 @@ class Report:
     reviews: Reviews | None
     #: What the parser noticed, in order of the input.
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: Where every value was read, in template order; not part of equality, and in JSON
+    #: only when asked for (``to_json(report, provenance=True)``).
+    provenance: tuple[Provenance, ...] = attrs.field(default=(), eq=False, repr=False, metadata={"optional": True})
+
+    def span(self, table: str, row: str, column: str) -> Span | None:
+        """Return where the value of a cell was read, or None (a blank or missing cell)."""
+        return next(
+            (p.span for p in self.provenance if p.column == column and p.row == row and p.table == table), None
+        )
 
     def section(self, key: str) -> Section | None:
         """Return the section with this key (``"overview"`` …), or None."""

@@ -118,10 +118,19 @@ def make_converter() -> JsonConverter:
 _CONVERTER = make_converter()
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    """Return the report as plain JSON-ready data, with ``schema_version`` first."""
+def to_dict(report: Report, *, provenance: bool = False) -> dict[str, Any]:
+    """Return the report as plain JSON-ready data, with ``schema_version`` first.
+
+    Args:
+        report: the report.
+        provenance: also write where each value was read (``provenance``: a list of
+            ``{table, row, column, span: {line, start, end}}``); left out by default.
+
+    """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     data.update(_CONVERTER.unstructure(report))
+    if not provenance:
+        del data["provenance"]
     return data
 
 
@@ -145,9 +154,12 @@ def from_dict(data: dict[str, Any]) -> Report:
         raise SerializationError(f"not a valid report document: {detail}") from error
 
 
-def to_json(report: Report, *, indent: int | None = None) -> str:
-    """Serialize a report to a JSON string (UTF-8 text, Chinese kept as is)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+def to_json(report: Report, *, indent: int | None = None, provenance: bool = False) -> str:
+    """Serialize a report to a JSON string (UTF-8 text, Chinese kept as is).
+
+    ``provenance=True`` also writes where each value was read (see ``to_dict``).
+    """
+    return json.dumps(to_dict(report, provenance=provenance), ensure_ascii=False, indent=indent)
 
 
 def from_json(text: str | bytes) -> Report:

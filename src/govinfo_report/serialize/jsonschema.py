@@ -104,6 +104,7 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         comments = _field_comments(cls)
         properties: dict[str, Any] = {}
+        optional = {field.name for field in attrs.fields(cls) if field.metadata.get("optional")}
         for field in attrs.fields(cls):
             fragment = self.of(hints[field.name])
             if field.name in comments:
@@ -113,7 +114,7 @@ class _Builder:
             "type": "object",
             "description": _description(cls),
             "properties": properties,
-            "required": list(properties),
+            "required": [name for name in properties if name not in optional],
             "additionalProperties": False,
         }
 
@@ -121,13 +122,13 @@ class _Builder:
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of ``to_dict`` / ``to_json`` output.
 
-    Every key is required (the serializer writes blanks as ``null``), no other key is
-    allowed, counts are integers and money is a decimal string.
+    Every key but ``provenance`` (written on request) is required (the serializer writes
+    blanks as ``null``), no other key is allowed, counts are integers and money is a decimal string.
     """
     builder = _Builder()
     report = builder.object_schema(Report)
     report["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **report["properties"]}
-    report["required"] = list(report["properties"])
+    report["required"] = ["schema_version", *report["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -10,12 +10,27 @@ from __future__ import annotations
 import abc
 import math
 from collections.abc import Sequence
+from functools import cache
 from typing import ClassVar
 
 import attrs
 import regex
 
-__all__ = ["DelimitedTokenizer", "TokenRow", "Tokenizer", "is_separator", "nonblank", "safe_score"]
+__all__ = [
+    "CellSpan",
+    "DelimitedTokenizer",
+    "TokenRow",
+    "Tokenizer",
+    "is_separator",
+    "located_row",
+    "nonblank",
+    "safe_score",
+    "split_located",
+]
+
+#: Where a cell was read: ``(line, start, end)``, the 0-based index of the line in the lines
+#: given to ``tokenize`` and the cell's stripped text as ``lines[line][start:end]``.
+CellSpan = tuple[int, int, int]
 
 
 @attrs.frozen
@@ -26,6 +41,47 @@ class TokenRow:
     cells: tuple[str, ...]
     #: 0-based index, in the lines given to ``tokenize``, of the row's first line.
     line: int
+    #: Where each cell was read, parallel to ``cells`` (None for a cell that is not a
+    #: substring of one line, such as a label joined from wrapped pieces); ``()`` when the
+    #: tokenizer does not say.  Values without a span get none in the ``Report``.
+    spans: tuple[CellSpan | None, ...] = attrs.field(default=(), eq=False)
+
+
+def split_located(line: str, index: int, separator: regex.Pattern[str]) -> tuple[list[str], list[CellSpan | None]]:
+    """Split ``line`` at ``separator`` into stripped cells and their spans.
+
+    Args:
+        line: one line of text.
+        index: its index in the lines given to ``tokenize``.
+        separator: what stands between cells.
+
+    Returns:
+        The cells (``""`` for an empty one) and, parallel to them, their spans.
+
+    """
+    cells: list[str] = []
+    spans: list[CellSpan | None] = []
+    start = 0
+    for match in (*separator.finditer(line), None):
+        stop = len(line) if match is None else match.start()
+        piece = line[start:stop]
+        stripped = piece.strip()
+        lead = start + len(piece) - len(piece.lstrip())
+        cells.append(stripped)
+        spans.append((index, lead, lead + len(stripped)))
+        if match is not None:
+            start = match.end()
+    return cells, spans
+
+
+@cache
+def _delimiter_pattern(delimiter: str) -> regex.Pattern[str]:
+    return regex.compile(regex.escape(delimiter))
+
+
+def located_row(cells: Sequence[str], spans: Sequence[CellSpan | None], line: int) -> TokenRow:
+    """Build a ``TokenRow`` from parallel lists of cells and spans."""
+    return TokenRow(tuple(cells), line, tuple(spans))
 
 
 class Tokenizer(abc.ABC):
@@ -117,6 +173,10 @@ class DelimitedTokenizer(Tokenizer):
         """Split one line into stripped cells."""
         return tuple(cell.strip() for cell in line.split(self.delimiter))
 
+    def split_located(self, line: str, index: int) -> tuple[list[str], list[CellSpan | None]]:
+        """Split one line into stripped cells and their spans (``index`` is the line's)."""
+        return split_located(line, index, _delimiter_pattern(self.delimiter))
+
     #: What ``render`` puts between cells (spaces around a delimiter are stripped on reading).
     joiner: ClassVar[str | None] = None
 
@@ -131,5 +191,5 @@ class DelimitedTokenizer(Tokenizer):
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
-            rows.append(TokenRow(self.split(line), index))
+            rows.append(located_row(*self.split_located(line, index), index))
         return rows

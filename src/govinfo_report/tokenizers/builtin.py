@@ -8,7 +8,16 @@ from typing import ClassVar
 import regex
 
 from govinfo_report.normalize import fold_chars, is_value
-from govinfo_report.tokenizers.base import DelimitedTokenizer, Tokenizer, TokenRow, is_separator, nonblank
+from govinfo_report.tokenizers.base import (
+    CellSpan,
+    DelimitedTokenizer,
+    Tokenizer,
+    TokenRow,
+    is_separator,
+    located_row,
+    nonblank,
+    split_located,
+)
 
 __all__ = ["LinesTokenizer", "PipeTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
 
@@ -62,22 +71,35 @@ class LinesTokenizer(Tokenizer):
         return [cell for cells in rows for cell in cells if cell.strip()]
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
-        """Group each label line with the number lines that follow it."""
+        """Group each label line with the number lines that follow it.
+
+        Empty lines between a row's label and one of its numbers are kept as empty
+        cells: alignment reads a row by position when they make it exactly as wide as
+        its template row, and drops them otherwise.
+        """
         rows: list[TokenRow] = []
         cells: list[str] = []
+        spans: list[CellSpan | None] = []
         start = 0
+        empty = 0
         for index, line in enumerate(lines):
             text = line.strip()
             if not text:
+                empty += 1
                 continue
+            span = (index, len(line) - len(line.lstrip()), len(line.rstrip()))
             if is_value(text) and cells:
+                cells.extend([""] * empty)
+                spans.extend([None] * empty)
                 cells.append(text)
+                spans.append(span)
+                empty = 0
                 continue
             if cells:
-                rows.append(TokenRow(tuple(cells), start))
-            cells, start = [text], index
+                rows.append(located_row(cells, spans, start))
+            cells, spans, start, empty = [text], [span], index, 0
         if cells:
-            rows.append(TokenRow(tuple(cells), start))
+            rows.append(located_row(cells, spans, start))
         return rows
 
 
@@ -155,19 +177,21 @@ class WrappedTokenizer(Tokenizer):
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Split rows on the dominant delimiter and fold continuation lines into labels."""
         delimiter = self._delimiter(lines) or "\t"
+        separator = regex.compile(regex.escape(delimiter))
         rows: list[TokenRow] = []
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
-            cells = [cell.strip() for cell in line.split(delimiter)]
+            cells, spans = split_located(line, index, separator)
             fragment = self._fragment(cells)
             at = _last_label(rows[-1].cells) if fragment is not None and rows else None
             if fragment is not None and at is not None and len(rows[-1].cells[at]) + len(fragment) <= self.max_label:
-                prev = list(rows[-1].cells)
+                prev, prev_spans = list(rows[-1].cells), list(rows[-1].spans)
                 prev[at] = prev[at] + fragment
-                rows[-1] = TokenRow(tuple(prev), rows[-1].line)
+                prev_spans[at] = None  # a label joined from pieces is no one substring
+                rows[-1] = located_row(prev, prev_spans, rows[-1].line)
                 continue
-            rows.append(TokenRow(tuple(cells), index))
+            rows.append(located_row(cells, spans, index))
         return rows
 
 
