@@ -49,12 +49,26 @@ def test_reviews_collapsed_row_is_placed_across_blocks() -> None:
     )
 
 
-def test_full_width_row_with_trailing_blanks_is_read_by_the_identities() -> None:
-    # Seven cells, the last five blank: read positionally the row breaks R3 (7 ≠ blank),
-    # while the collapsed reading natural_person=7, total=7 satisfies it.
+def test_a_row_showing_every_cell_position_is_read_by_position() -> None:
+    # Seven cells, the last five blank: the row shows every position, so 7 and 7 are
+    # 自然人 and 商业企业 even though R3 then breaks (reported, never "fixed").
     text = seed_text("000_fb35a360553c7541").replace(
         "一、本年新收政府信息公開申請數量 | 7 | 7 | |||||||", "一、本年新收政府信息公開申請數量 | 7 | 7 | | | | |"
     )
     report = govinfo_report.parse(text)
     assert report.applications is not None
-    assert report.applications.new_received == govinfo_report.ApplicantCounts(natural_person=7, total=7)
+    assert report.applications.new_received == govinfo_report.ApplicantCounts(natural_person=7, commercial_enterprise=7)
+    assert any(d.code == "identity-r3" and d.row == "new_received" for d in report.diagnostics)
+
+
+def test_a_blank_total_column_stays_blank() -> None:
+    # A real row: 总计 left blank by the source; its numbers must not move into it.
+    text = seed_text("000_fb35a360553c7541").replace(
+        "一、本年新收政府信息公開申請數量 | 7 | 7 | |||||||", "一、本年新收政府信息公開申請數量 | 258 | 12 |  |  | 1 | 1 |  |"
+    )
+    report = govinfo_report.parse(text)
+    assert report.applications is not None
+    assert report.applications.new_received == govinfo_report.ApplicantCounts(
+        natural_person=258, commercial_enterprise=12, legal_service_org=1, other_org=1
+    )
+    assert not any(d.code == "cell-inferred" and d.row == "new_received" for d in report.diagnostics)

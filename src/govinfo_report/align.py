@@ -174,8 +174,15 @@ class _Aligner:
         both = _strip(cells, leading=True)
         tail = _strip(cells, leading=False)
         filled = [c for c in cells if not is_blank(c)]
-        for candidate in (both, tail, list(cells)):
-            if len(candidate) == width and not self.collapsed_fits_better(columns, candidate, filled):
+        # A row that shows every cell position is read by position, whatever its blanks and
+        # whether or not its identities hold; only a row that is really short is collapsed.
+        # Blanks *between* numbers show positions too (a collapsed row has none): such a row
+        # padded with more trailing blanks than it needs is its first ``width`` cells.
+        candidates = [list(cells), tail, both]
+        if len(tail) < width <= len(cells) and _inner_blank(tail):
+            candidates.append(tail + [""] * (width - len(tail)))
+        for candidate in candidates:
+            if len(candidate) == width:
                 for (r, c), text in zip(columns, candidate, strict=False):
                     self.put(r, c, text, line)
                 return
@@ -197,23 +204,6 @@ class _Aligner:
                 )
             return
         self.collapsed(rows, columns, filled, line)
-
-    def collapsed_fits_better(
-        self, columns: list[tuple[RowSpec, ColumnSpec]], positional: list[str], filled: list[str]
-    ) -> bool:
-        """Tell whether a full-width row whose blanks all trail is really a collapsed one.
-
-        Read it positionally unless the identities break that way and hold for some
-        collapsed placement.
-        """
-        check = self.checker()
-        if check is None or len(filled) >= len(columns) or positional[: len(filled)] != filled:
-            return False
-        as_printed = {(r.key, c.key): _amount_or_none(t) for (r, c), t in zip(columns, positional, strict=False)}
-        if check(as_printed):
-            return False
-        slots = [(r.key, c.key) for r, c in columns]
-        return place([_amount(t) for t in filled], slots, check).satisfying > 0
 
     def collapsed(
         self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], filled: list[str], line: int
@@ -437,6 +427,12 @@ def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
             start += 1
         items = items[start:]
     return items
+
+
+def _inner_blank(cells: Sequence[str]) -> bool:
+    """Tell whether a blank cell sits between two filled ones."""
+    filled = [i for i, c in enumerate(cells) if not is_blank(c)]
+    return bool(filled) and any(is_blank(c) for c in cells[filled[0] : filled[-1]])
 
 
 def _after_labels(cells: Sequence[str]) -> list[str]:

@@ -12,6 +12,7 @@ from govinfo_report import metadata
 from govinfo_report.align import AlignedTable, align
 from govinfo_report.decode import decode
 from govinfo_report.errors import ReportNotFoundError, ValidationError
+from govinfo_report.furniture import find_furniture
 from govinfo_report.normalize import fold, is_value, label_key
 from govinfo_report.placement import Slot
 from govinfo_report.schema import Diagnostic, Provenance, Report, Section, Severity, Span, TemplateVersion
@@ -86,11 +87,12 @@ class Parser:
         forced = self.registry.get(layout) if layout is not None else None
         lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
         folded = [fold(line) for line in lines]
+        diagnostics: list[Diagnostic] = []
+        self._remove_furniture(lines, folded, diagnostics)
         headings = find_headings(lines, folded)
         if not headings:
             raise ReportNotFoundError("no section heading of an annual report (一、总体情况 …) was found")
         sections = build_sections(lines, folded, headings)
-        diagnostics: list[Diagnostic] = []
 
         texts = {key: self._table_text(key, lines, headings, forced) for key in TABLE_KEYS}
         title = metadata.find_title(lines, folded, headings[0].index)
@@ -127,6 +129,15 @@ class Parser:
                             f"no title or signature names the body; {organization!r} is the subject of the overview",
                         )
                     )
+        if not read_at:
+            diagnostics.append(
+                Diagnostic(
+                    "no-numbers",
+                    Severity.WARNING,
+                    "no number was read from any of the three tables "
+                    f"({', '.join(_missing_tables(texts))}): the report's tables are missing or unreadable",
+                )
+            )
         if title is None:
             diagnostics.append(Diagnostic("title-missing", Severity.INFO, "the report has no title line"))
         if year is None:
@@ -154,6 +165,22 @@ class Parser:
         return report
 
     # Steps -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _remove_furniture(lines: list[str], folded: list[str], diagnostics: list[Diagnostic]) -> None:
+        """Blank page numbers and running headers in place (line numbers stay), saying so."""
+        furniture = find_furniture(folded)
+        for kind, indices in (("page number", furniture.page_numbers), ("running header", furniture.running_headers)):
+            for index in indices:
+                diagnostics.append(
+                    Diagnostic(
+                        "page-furniture",
+                        Severity.INFO,
+                        f"{kind} {lines[index].strip()!r} left out",
+                        line=index + 1,
+                    )
+                )
+                lines[index] = folded[index] = ""
 
     def _table_text(
         self, key: str, lines: Sequence[str], headings: Sequence[Any], forced: Tokenizer | None
@@ -268,6 +295,20 @@ def _provenance(
             span = Span(line + 1, starts[line] + start, starts[line] + end)
             found.append(Provenance(spec.key, row.key, column.key, span))
     return tuple(found)
+
+
+def _missing_tables(texts: dict[str, TableText | None]) -> list[str]:
+    """Describe, per table, why it gave nothing: no section, no rows, or no numbers."""
+    said = []
+    for key, text in texts.items():
+        numeral = _TABLE_NUMERALS[key]
+        if text is None:
+            said.append(f"no section {numeral}")
+        elif not text.rows:
+            said.append(f"section {numeral} has no table")
+        else:
+            said.append(f"table {numeral} has no numbers")
+    return said
 
 
 def _template_version(texts: Iterable[TableText | None], year: int | None) -> tuple[TemplateVersion, bool]:

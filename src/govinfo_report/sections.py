@@ -1,6 +1,7 @@
 """Finding the six sections by their headings, and the lines of each.
 
-A heading is recognised by its title, not by its numeral alone: rows of table 三 also begin
+A heading is recognised by its title, not by its numeral alone (markdown marks around it,
+``## 二、…`` or ``**三、…**``, are ignored): rows of table 三 also begin
 with 一、二、三、四、.  A numbered line whose title is not a known one is taken as a
 non-standard section (六、下一步工作计划) only where it continues the numbering and no
 known heading with that number follows.
@@ -26,6 +27,8 @@ _HEADING_RE = regex.compile(
     r"^\s*(?:第\s*)?(?P<num>[一二三四五六七八九十])\s*(?:[、.,:]|部分)\s*(?P<title>[^|\t]{2,40}?)\s*$"
 )
 _MAX_TITLE = 40
+# Markdown around a heading: ``## 二、…``, ``**三、…**``, ``> 四、…``.
+_MARKDOWN_RE = regex.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__")
 
 #: Page chrome that scraped pages carry around a report (folded to simplified).
 PAGE_NOISE = frozenset(
@@ -125,7 +128,7 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
     for index, text in enumerate(folded):
         if len(text) > 80:
             continue
-        match = _HEADING_RE.match(text)
+        match = _HEADING_RE.match(_MARKDOWN_RE.sub("", text))
         if match is None:
             continue
         title = match.group("title")
@@ -161,7 +164,7 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
 
 
 def _strip_numeral(line: str) -> str:
-    stripped = line.strip()
+    stripped = _MARKDOWN_RE.sub("", line).strip()
     # match on the character fold (same length): a compatibility 六 (U+F9D1) is still 六
     match = regex.match(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*", fold_chars(stripped))
     return stripped[match.end() :].strip() if match else stripped
