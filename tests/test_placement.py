@@ -64,7 +64,8 @@ def test_a_row_showing_every_cell_position_is_read_by_position() -> None:
 def test_a_blank_total_column_stays_blank() -> None:
     # A real row: 总计 left blank by the source; its numbers must not move into it.
     text = seed_text("000_fb35a360553c7541").replace(
-        "一、本年新收政府信息公開申請數量 | 7 | 7 | |||||||", "一、本年新收政府信息公開申請數量 | 258 | 12 |  |  | 1 | 1 |  |"
+        "一、本年新收政府信息公開申請數量 | 7 | 7 | |||||||",
+        "一、本年新收政府信息公開申請數量 | 258 | 12 |  |  | 1 | 1 |  |",
     )
     report = govinfo_report.parse(text)
     assert report.applications is not None

@@ -64,6 +64,16 @@ def test_delimited_layouts_round_trip_exactly(layout: str, script: str, report: 
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+@given(report=reports())
+def test_spaced_layout_round_trips_exactly(script: str, report: Report) -> None:
+    """Space-separated cells, a dash for an empty one: everything comes back, by position."""
+    parsed = parse(render(report, layout="spaced", script=script))
+    assert content(parsed) == content(as_rendered(report, script))
+    assert problems(parsed) == []
+    assert detected(parsed)["applications"] == "spaced"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 @given(report=reports(blanks=False))
 def test_lines_layout_round_trips_a_report_without_blanks(script: str, report: Report) -> None:
     """One cell per line loses every empty cell (see the collapsed property); filled ones come back."""

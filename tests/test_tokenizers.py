@@ -99,7 +99,7 @@ def test_unknown_layout_lists_valid_names() -> None:
         govinfo_report.parse(seed_text(SEEDS[0]), layout="csv")
     assert isinstance(info.value, LookupError)
     assert isinstance(info.value, GovinfoReportError)
-    assert "lines, pipe, tab, wrapped" in str(info.value)
+    assert "lines, pipe, spaced, tab, wrapped" in str(info.value)
 
 
 def test_forced_layout_by_alias() -> None:

@@ -15,7 +15,16 @@ import attrs
 
 from govinfo_report.identities import applicant_row_holds, review_rows_hold
 from govinfo_report.labels import LabelMatch, LabelMatcher
-from govinfo_report.normalize import Money, fold, is_blank, is_value, parse_money, to_wan
+from govinfo_report.normalize import (
+    Money,
+    fold,
+    is_blank,
+    is_value,
+    label_key,
+    parse_money,
+    split_marker,
+    to_wan,
+)
 from govinfo_report.placement import Checker, Slot, place
 from govinfo_report.schema import Diagnostic, Severity, Value
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
@@ -303,15 +312,33 @@ class _Aligner:
             yield TokenRow((text[cut:],), token.line)
 
     def run(self, rows: Sequence[TokenRow]) -> None:
+        """Tables 二 and 三: one template row per labelled token row, put back together.
+
+        Text from PDFs separates a row's pieces: a label wrapped above and below its
+        numbers, numbers on a line of their own after their label (``waiting``) or before
+        it (``held``), numbers printed on a group label (``carried``).  Each is joined to
+        the row it belongs to, and a diagnostic says so where it is not plain.
+        """
         rows = list(self.unjoin(rows))
         carried: tuple[LabelMatch, list[str], int] | None = None  # numbers on a group label
         waiting: tuple[LabelMatch, int] | None = None  # a leaf label with no numbers yet
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
+        held: tuple[list[str], int] | None = None  # numbers with no label yet
+        last: tuple[LabelMatch, str] | None = None  # the last leaf row and its label text
         for token in rows:
             cells = list(token.cells)
             label = self.label(cells)
             values = _after_labels(cells)
             has_numbers = any(not is_blank(c) for c in values)
+            if not has_numbers and label.leaf is None and label.group is None:
+                text = "".join(label.texts)
+                if len(label_key(text)) <= 1:
+                    continue  # a character of a group label printed down the margin (三 、 本 年 …)
+                if last is not None and unknown is None and not _starts_row(text):
+                    match = self.matcher.match(last[1] + text)
+                    if match is not None and match.row.key == last[0].row.key:
+                        last = (match, last[1] + text)
+                        continue  # the rest of the last row's label, wrapped below its numbers
             if label.leaf is None and label.group is None and label.texts and unknown is not None:
                 merged = unknown[0] + "".join(label.texts)
                 match = self.matcher.match(merged) if len(merged) <= MAX_WRAPPED_LABEL else None
@@ -323,9 +350,34 @@ class _Aligner:
                 elif len(merged) <= MAX_WRAPPED_LABEL:
                     unknown = (merged, unknown[1] if any(not is_blank(c) for c in unknown[1]) else values, unknown[2])
                     continue
+            if (
+                unknown is not None
+                and not label.texts
+                and has_numbers
+                and _starts_row(unknown[0])
+                and not any(not is_blank(c) for c in unknown[1])
+            ):
+                # numbers between the two halves of a wrapped label: keep them with the first
+                unknown = (unknown[0], values, unknown[2])
+                continue
             if unknown is not None:
                 self.report_unknown(*unknown)
                 unknown = None
+            if held is not None and (label.texts or label.group is not None):
+                numbers, at = held
+                held = None
+                if label.leaf is not None and not has_numbers and label.leaf.row.key not in self.filled:
+                    self.diag(
+                        "numbers-above-label",
+                        Severity.INFO,
+                        f"numbers printed on the line above label {label.leaf.row.label!r} read as its own",
+                        at,
+                        row=label.leaf.row.key,
+                    )
+                    self.fill(label.leaf, numbers, at)
+                    waiting = None
+                    continue
+                self.numbers_without_label(numbers, at)
             if carried is not None:
                 group, numbers, at = carried
                 carried = None
@@ -353,13 +405,15 @@ class _Aligner:
                 if has_numbers or waiting is None or waiting[0].row.key != label.leaf.row.key:
                     self.fill(label.leaf, values, token.line)
                 waiting = None if has_numbers else (label.leaf, token.line)
+                last = (label.leaf, "".join(label.texts))
             elif label.group is not None:
                 self.found.add(label.group.row.key)
                 carried = (label.group, values, token.line) if has_numbers else None
                 waiting = None
             elif label.texts:
-                if has_numbers or len("".join(label.texts)) <= MAX_WRAPPED_LABEL:
-                    unknown = ("".join(label.texts), values, token.line)
+                text = "".join(label.texts)
+                if has_numbers or len(text) <= MAX_WRAPPED_LABEL:
+                    unknown = (text, values, token.line)
                 waiting = None
             elif has_numbers:
                 if waiting is not None:
@@ -367,12 +421,9 @@ class _Aligner:
                     self.fill(waiting[0], values, token.line)
                     waiting = None
                 else:
-                    self.diag(
-                        "numbers-without-label",
-                        Severity.WARNING,
-                        f"numbers with no row label: {', '.join(v for v in values if v)}",
-                        token.line,
-                    )
+                    if held is not None:
+                        self.numbers_without_label(*held)
+                    held = (values, token.line)
         if carried is not None:
             group, numbers, at = carried
             self.diag(
@@ -384,6 +435,17 @@ class _Aligner:
             )
         if unknown is not None:
             self.report_unknown(*unknown)
+        if held is not None:
+            self.numbers_without_label(*held)
+
+    def numbers_without_label(self, values: list[str], line: int) -> None:
+        """Say that a line of numbers belonged to no row (they are not used)."""
+        self.diag(
+            "numbers-without-label",
+            Severity.WARNING,
+            f"numbers with no row label: {', '.join(v for v in values if v)}",
+            line,
+        )
 
     def report_unknown(self, text: str, values: list[str], line: int) -> None:
         numbers = [v for v in values if not is_blank(v)]
@@ -427,6 +489,11 @@ def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
             start += 1
         items = items[start:]
     return items
+
+
+def _starts_row(text: str) -> bool:
+    """Tell whether a label text begins with a row's enumeration marker (1. （一） 一、)."""
+    return bool(split_marker("".join(fold(text).split()))[0])
 
 
 def _inner_blank(cells: Sequence[str]) -> bool:

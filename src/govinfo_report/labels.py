@@ -1,7 +1,8 @@
 """Recognising a printed row label as a row of a template table.
 
 Exact match on the label key first (``normalize.label_key``).  For typos, a fallback
-whose edit budget grows with the label's length and which demands a unique best match:
+whose edit budget grows with the label's length and which demands a unique best match,
+then one for labels printed with characters left out (a subsequence of one row's key):
 short labels (规章, 其他, 行政处罚) match exactly or not at all, so 规章 never becomes 总计
 and 行政处罚 never becomes 行政许可; a label is compared whole, never searched for inside
 a longer one (其他 is not found in 其他法律行政法规禁止公开).
@@ -68,6 +69,10 @@ def _marker_core(marker: str) -> str:
     core = "".join(marker.split())
     return core.rstrip("、.,)") + (")" if core.startswith("(") else "")
 
+
+#: An abridged label keeps at least this share of the row key's characters, and this many.
+MIN_KEPT = 0.7
+MIN_ABRIDGED = 6
 
 #: The longest text ``LabelMatcher.split`` tries to cut in two.
 MAX_SPLIT = 120
@@ -154,6 +159,28 @@ class LabelMatcher:
                 best, winners = distance, {r.key: r for r in rows}
             elif distance == best:
                 winners.update({r.key: r for r in rows})
-        if best is None or len(winners) != 1:
+        if best is None:
+            return self._abridged(key)
+        if len(winners) != 1:
             return None
         return LabelMatch(next(iter(winners.values())), best)
+
+    def _abridged(self, key: str) -> LabelMatch | None:
+        """Match a label printed with characters left out (``其他法律行政止公开``).
+
+        The printed key must be a subsequence of exactly one row's key, keep at least
+        ``MIN_KEPT`` of its characters and be ``MIN_ABRIDGED`` characters or longer.
+        """
+        if len(key) < MIN_ABRIDGED:
+            return None
+        found: dict[str, tuple[RowSpec, int]] = {}
+        for candidate, rows in self._exact.items():
+            if candidate in self._needs_marker or len(key) < MIN_KEPT * len(candidate) or len(key) >= len(candidate):
+                continue
+            remaining = iter(candidate)
+            if all(char in remaining for char in key):
+                found.update({r.key: (r, len(candidate) - len(key)) for r in rows})
+        if len(found) != 1:
+            return None
+        row, distance = next(iter(found.values()))
+        return LabelMatch(row, distance)

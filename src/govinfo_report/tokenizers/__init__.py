@@ -1,11 +1,17 @@
 """Table tokenizers: each turns the text of one table, flattened one way, into rows of cells.
 
-Built-ins: ``pipe``, ``tab``, ``lines``, ``wrapped``.  Third parties add more through the
+Built-ins: ``pipe``, ``tab``, ``lines``, ``wrapped``, ``spaced``.  Third parties add more through the
 entry-point group ``govinfo_report.tokenizers`` (see docs/plugins.md).
 """
 
 from govinfo_report.tokenizers.base import DelimitedTokenizer, Tokenizer, TokenRow
-from govinfo_report.tokenizers.builtin import LinesTokenizer, PipeTokenizer, TabTokenizer, WrappedTokenizer
+from govinfo_report.tokenizers.builtin import (
+    LinesTokenizer,
+    PipeTokenizer,
+    SpacedTokenizer,
+    TabTokenizer,
+    WrappedTokenizer,
+)
 from govinfo_report.tokenizers.registry import (
     BUILTIN_TOKENIZERS,
     ENTRY_POINT_GROUP,
@@ -21,6 +27,7 @@ __all__ = [
     "LinesTokenizer",
     "PipeTokenizer",
     "Registry",
+    "SpacedTokenizer",
     "TabTokenizer",
     "TokenRow",
     "Tokenizer",

@@ -19,7 +19,7 @@ from govinfo_report.tokenizers.base import (
     split_located,
 )
 
-__all__ = ["LinesTokenizer", "PipeTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
+__all__ = ["LinesTokenizer", "PipeTokenizer", "SpacedTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
 
 
 class PipeTokenizer(DelimitedTokenizer):
@@ -101,6 +101,163 @@ class LinesTokenizer(Tokenizer):
         if cells:
             rows.append(located_row(cells, spans, start))
         return rows
+
+
+_TOKEN_RE = regex.compile(r"\S+")
+# The start of a row label (1. （一） (一) 一、) after such a character.
+_LABEL_START_RE = regex.compile(
+    r"^(?:\d{1,2}\s*[.、．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
+)
+_GAP_RE = regex.compile(r" {2,}|\t")
+
+
+# Marks that stand for an empty cell among a row's numbers.
+_DASHES = frozenset({"-", "--", "—", "——", "/", "／"})
+
+
+def _is_cell(token: str) -> bool:
+    """Tell whether a space-separated token is a number cell or a dash for an empty one."""
+    return token in _DASHES or is_value(token)
+
+
+class SpacedTokenizer(Tokenizer):
+    """Cells separated by spaces, as PDF text extraction writes them.
+
+    ``pdftotext -layout`` aligns columns with runs of spaces; pdfplumber's
+    ``extract_text`` leaves one space between cells.  Either way a row is a label (which
+    may contain single spaces: ``4.无正当理由大量反复 申请``) followed by its numbers, each
+    number its own cell: digits separated by spaces are never one number.  A dash or
+    slash among the numbers is an empty cell.
+
+    - The label part is cut into cells at gaps of two spaces or more and before a row's
+      enumeration marker: a group label sharing the line with its first row
+      (``（三）不予公开 1.属于国家秘密``), or a character of a group label printed
+      vertically and set before a row's label (``三 2.其他法律…``), is a cell of its own.
+    - A row with fewer numbers than a nearby row whose number columns it lines up with
+      (within ``tolerance`` characters) gets empty cells where its blanks are, so that
+      alignment reads it by position (``pdftotext -layout`` keeps those positions).
+    - Labels wrapped above or below their numbers, and numbers printed on a line of their
+      own, are rows as they stand: alignment puts them back together.
+    """
+
+    name = "spaced"
+    aliases = ("space-aligned", "layout", "pdfplumber")
+    priority = 0.15
+
+    #: How far, in characters, a number's centre may sit from its column's.
+    tolerance: ClassVar[float] = 1.5
+    #: How many lines away a row may look for another row to take its columns from.
+    reach: ClassVar[int] = 8
+
+    def score(self, lines: Sequence[str]) -> float:
+        """High when, with no delimiters, many lines end in numbers set apart by spaces."""
+        content = nonblank(lines)
+        if not content or any("|" in line or "\t" in line for line in content):
+            return 0.0
+        numbered = runs = 0
+        for line in content:
+            tokens = line.split()
+            if len(tokens) >= 2 and is_value(tokens[-1]):
+                numbered += 1
+                runs += len(tokens) >= 3 and is_value(tokens[-2]) and is_value(tokens[-3])
+        share = numbered / len(content)
+        if runs:  # three numbers side by side: nothing but a row of this layout looks so
+            return min(0.85, 0.6 + share)
+        return 0.0 if share < 0.2 else min(0.85, 0.5 + share)
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """One row per non-blank line: its label cells, then one cell per number."""
+        rows: list[TokenRow] = []
+        numbers: list[list[tuple[int, int]]] = []  # the number spans of each row
+        for index, line in enumerate(lines):
+            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
+            if not tokens:
+                continue
+            cut = len(tokens)
+            while cut > 0 and _is_cell(line[tokens[cut - 1][0] : tokens[cut - 1][1]]):
+                cut -= 1
+            label, values = tokens[:cut], tokens[cut:]
+            cells: list[str] = []
+            spans: list[CellSpan | None] = []
+            for start, end in _label_cells(line, label):
+                cells.append(line[start:end])
+                spans.append((index, start, end))
+            for start, end in values:
+                blank = line[start:end] in _DASHES
+                cells.append("" if blank else line[start:end])
+                spans.append(None if blank else (index, start, end))
+            rows.append(located_row(cells, spans, index))
+            numbers.append(values)
+        return [self._pad(rows, numbers, at) for at in range(len(rows))]
+
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """Cells two spaces apart, an empty cell after the label written ``-``.
+
+        Loses empty cells before a row's first label (spanned label columns).
+        """
+        lines = []
+        for cells in rows:
+            first = next((i for i, cell in enumerate(cells) if cell), len(cells))
+            if first < len(cells):
+                lines.append("  ".join(cell or "-" for cell in cells[first:]))
+        return lines
+
+    def _pad(self, rows: list[TokenRow], numbers: list[list[tuple[int, int]]], at: int) -> TokenRow:
+        """Give a short row empty cells where a nearby fuller row has columns it lacks."""
+        mine = numbers[at]
+        if not mine:
+            return rows[at]
+        row = rows[at]
+        for distance in range(1, self.reach + 1):
+            for other in (at - distance, at + distance):
+                if not 0 <= other < len(rows) or len(numbers[other]) <= len(mine):
+                    continue
+                if abs(rows[other].line - row.line) > self.reach:
+                    continue
+                slots = self._columns(mine, numbers[other])
+                if slots is None:
+                    continue
+                width = len(numbers[other])
+                head = len(row.cells) - len(mine)
+                cells = list(row.cells[:head]) + [""] * width
+                spans = list(row.spans[:head]) + [None] * width
+                for slot, k in zip(slots, range(head, len(row.cells)), strict=True):
+                    cells[head + slot], spans[head + slot] = row.cells[k], row.spans[k]
+                return located_row(cells, spans, row.line)
+        return row
+
+    def _columns(self, mine: list[tuple[int, int]], theirs: list[tuple[int, int]]) -> list[int] | None:
+        """Match each of ``mine`` to a distinct column of ``theirs`` in order, or None.
+
+        Columns must be set apart by two spaces or more (pdfplumber's single spaces keep
+        no positions), and every number must sit within ``tolerance`` of its column.
+        """
+        if any(theirs[i + 1][0] - theirs[i][1] < 2 for i in range(len(theirs) - 1)):
+            return None
+        centres = [(start + end) / 2 for start, end in theirs]
+        slots: list[int] = []
+        for start, end in mine:
+            centre = (start + end) / 2
+            best = min(range(len(centres)), key=lambda i: abs(centres[i] - centre))
+            if abs(centres[best] - centre) > self.tolerance or (slots and best <= slots[-1]):
+                return None
+            slots.append(best)
+        return slots
+
+
+def _label_cells(line: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Group a row's label tokens into cells: cut at wide gaps and before enumeration markers."""
+    cells: list[tuple[int, int]] = []
+    for start, end in tokens:
+        if cells and not _GAP_RE.search(line, cells[-1][1], start) and not _starts_label(line[start:end]):
+            cells[-1] = (cells[-1][0], end)
+        else:
+            cells.append((start, end))
+    return cells
+
+
+def _starts_label(token: str) -> bool:
+    return _LABEL_START_RE.match(fold_chars(token)) is not None
 
 
 # A row label that starts a row of its own: 一、 (一) 1. 1、 …

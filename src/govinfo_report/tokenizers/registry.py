@@ -9,7 +9,13 @@ from importlib.metadata import entry_points
 
 from govinfo_report.errors import UnknownLayoutError
 from govinfo_report.tokenizers.base import Tokenizer, safe_score
-from govinfo_report.tokenizers.builtin import LinesTokenizer, PipeTokenizer, TabTokenizer, WrappedTokenizer
+from govinfo_report.tokenizers.builtin import (
+    LinesTokenizer,
+    PipeTokenizer,
+    SpacedTokenizer,
+    TabTokenizer,
+    WrappedTokenizer,
+)
 
 __all__ = ["BUILTIN_TOKENIZERS", "ENTRY_POINT_GROUP", "Registry", "default_tokenizers", "plugin_tokenizers"]
 
@@ -17,7 +23,13 @@ __all__ = ["BUILTIN_TOKENIZERS", "ENTRY_POINT_GROUP", "Registry", "default_token
 ENTRY_POINT_GROUP = "govinfo_report.tokenizers"
 
 #: The built-in tokenizer classes, listed explicitly.
-BUILTIN_TOKENIZERS: tuple[type[Tokenizer], ...] = (PipeTokenizer, TabTokenizer, LinesTokenizer, WrappedTokenizer)
+BUILTIN_TOKENIZERS: tuple[type[Tokenizer], ...] = (
+    PipeTokenizer,
+    TabTokenizer,
+    LinesTokenizer,
+    WrappedTokenizer,
+    SpacedTokenizer,
+)
 
 
 @cache
