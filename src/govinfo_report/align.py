@@ -221,18 +221,25 @@ class _Aligner:
         slots = [(r.key, c.key) for r, c in columns]
         placement = place(amounts, slots, self.checker())
         by_slot = {(r.key, c.key): (r, c) for r, c in columns}
+        if placement.satisfying == 0:
+            # Nothing tells which columns these numbers are in: a guess would be an
+            # invented reading, so the cells stay blank and the numbers are listed.
+            why = "no identity constrains this row" if self.checker() is None else "no placement satisfies the identities"
+            self.diag(
+                "row-ambiguous",
+                Severity.WARNING,
+                f"row shows {len(filled)} of {len(columns)} numbers ({', '.join(filled)}) and {why}: "
+                f"they could be in any {len(filled)} of the columns {', '.join(c.key for _, c in columns)}; "
+                "cells left blank",
+                line,
+                row=rows[0].key if len(rows) == 1 else None,
+            )
+            return
         if placement.satisfying == 1:
             severity, how = Severity.INFO, "the only placement that satisfies the identities"
-        elif placement.satisfying > 1:
+        else:
             severity = Severity.WARNING
             how = f"the earliest of {placement.satisfying} placements that satisfy the identities"
-        elif self.checker() is None:
-            severity, how = Severity.WARNING, "no identity constrains this row: numbers put in the leading columns"
-        else:
-            severity, how = (
-                Severity.WARNING,
-                "no placement satisfies the identities: numbers put in the leading columns",
-            )
         for slot, text in zip(placement.slots, filled, strict=False):
             r, c = by_slot[slot]
             self.put(r, c, text, line)

@@ -142,6 +142,7 @@ def safe_score(tokenizer: Tokenizer, lines: Sequence[str]) -> float:
     return min(1.0, max(0.0, value))
 
 
+_MARKDOWN_RULE = regex.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
 _SEPARATOR_RE = regex.compile(r"[\s|\-=_—+:：]*")
 
 
@@ -186,10 +187,20 @@ class DelimitedTokenizer(Tokenizer):
         return [joiner.join(cells) for cells in rows]
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
-        """One row per line holding a cell; blank and rule lines are dropped."""
+        """One row per line holding a cell; blank and rule lines are dropped.
+
+        In a markdown table (one with a ``|---|`` rule line), a line that begins and ends
+        with the delimiter is a bordered row: its first and last delimiters are borders,
+        not empty cells.
+        """
         rows: list[TokenRow] = []
+        markdown = any(_MARKDOWN_RULE.fullmatch(line) for line in lines)
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
-            rows.append(located_row(*self.split_located(line, index), index))
+            cells, spans = self.split_located(line, index)
+            stripped = line.strip()
+            if markdown and len(cells) >= 3 and stripped[:1] == stripped[-1:] == self.delimiter:
+                cells, spans = cells[1:-1], spans[1:-1]
+            rows.append(located_row(cells, spans, index))
         return rows
