@@ -84,3 +84,28 @@ def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: 
     cli = sh(env / "bin" / "govinfo-report", "parse", seed, "--format", "csv", cwd=tmp_path)
     assert cli.startswith("source,table,row,column,value")
     assert len(cli.splitlines()) == 1 + 198
+
+
+def test_a_plugin_installed_with_pip_loads_and_reads_its_layout(dist: Path, tmp_path: Path) -> None:
+    # The plugin does ``from govinfo_report import Tokenizer``: plugins must load lazily,
+    # after govinfo_report has finished importing, or the import is circular.
+    (wheel,) = dist.glob("*.whl")
+    env = tmp_path / "venv"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    sh(python, "-m", "pip", "install", "-q", wheel)
+    sh(python, "-m", "pip", "install", "-q", "--no-deps", ROOT / "examples" / "plugin")
+    seed = FIXTURES / "000_fb35a360553c7541.txt"
+    script = (
+        "import sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        "import govinfo_report\n"
+        "print(' '.join(govinfo_report.default_parser.registry.names()))\n"
+        "r = govinfo_report.parse(open(sys.argv[1], encoding='utf-8').read())\n"
+        "text = govinfo_report.render(r, layout='columns')\n"
+        "back = govinfo_report.parse(text, layout='columns')\n"
+        "print(back.applications == r.applications, back.active_disclosure == r.active_disclosure)\n"
+    )
+    out = sh(python, "-c", script, seed, cwd=tmp_path).splitlines()
+    assert "columns" in out[0].split()
+    assert out[1] == "True True"

@@ -57,7 +57,21 @@ class Parser:
             ValueError: two tokenizers share a name or alias.
 
         """
-        self.registry = Registry(default_tokenizers() if tokenizers is None else tokenizers)
+        self._tokenizers = None if tokenizers is None else tuple(tokenizers)
+        self._registry: Registry | None = None
+        if self._tokenizers is not None:
+            self._registry = Registry(self._tokenizers)  # names checked now, as documented
+
+    @property
+    def registry(self) -> Registry:
+        """The tokenizers this parser chooses from, looked up by name and detected by score.
+
+        For a parser built without ``tokenizers``, plugins are loaded on first use, not
+        when ``govinfo_report`` is imported: a plugin may itself import ``govinfo_report``.
+        """
+        if self._registry is None:
+            self._registry = Registry(default_tokenizers())
+        return self._registry
 
     def parse(self, text: str | bytes, *, layout: str | None = None, strict: bool = False) -> Report:
         """Parse the text of one 政府信息公开工作年度报告.
