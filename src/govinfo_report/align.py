@@ -19,6 +19,7 @@ from govinfo_report.normalize import (
     Money,
     fold,
     is_blank,
+    is_split_number,
     is_value,
     label_key,
     parse_money,
@@ -157,6 +158,16 @@ class _Aligner:
         return int(amount)
 
     def put(self, row: RowSpec, column: ColumnSpec, text: str | None, line: int) -> None:
+        if text is not None and is_split_number(text):
+            self.diag(
+                "number-split",
+                Severity.WARNING,
+                f"{text!r} is digits set apart by spaces, not one number; cell left blank",
+                line,
+                row=row.key,
+                column=column.key,
+            )
+            text = None
         value = None if text is None or is_blank(text) else self.convert(row, column, text, line)
         slot = (row.key, column.key)
         self.values[slot] = value
@@ -199,18 +210,21 @@ class _Aligner:
             self.values.setdefault((r.key, c.key), None)
         if not filled:
             return
-        if len(filled) >= width:
+        if len(filled) == width and not _inner_blank(cells):
             for (r, c), text in zip(columns, filled, strict=False):
                 self.put(r, c, text, line)
-            if len(filled) > width:
-                extra = ", ".join(filled[width:])
-                self.diag(
-                    "extra-numbers",
-                    Severity.WARNING,
-                    f"{len(filled)} numbers for {width} columns; ignored the extra: {extra}",
-                    line,
-                    row=rows[0].key if len(rows) == 1 else None,
-                )
+            return
+        if len(filled) >= width:
+            # Which of them are the row's (a page number? a number whose digits a PDF set
+            # apart?) nothing says: reading any would be a guess.
+            self.diag(
+                "extra-numbers",
+                Severity.WARNING,
+                f"{len(filled)} numbers and {len(cells) - len(filled)} blank cells for {width} columns "
+                f"({', '.join(filled)}); which are the row's is unknown: cells left blank",
+                line,
+                row=rows[0].key if len(rows) == 1 else None,
+            )
             return
         self.collapsed(rows, columns, filled, line)
 
@@ -224,7 +238,7 @@ class _Aligner:
         if placement.satisfying == 0:
             # Nothing tells which columns these numbers are in: a guess would be an
             # invented reading, so the cells stay blank and the numbers are listed.
-            why = "no identity constrains this row" if self.checker() is None else "no placement satisfies the identities"
+            why = "no placement satisfies the identities" if self.checker() else "no identity constrains this row"
             self.diag(
                 "row-ambiguous",
                 Severity.WARNING,
@@ -255,7 +269,7 @@ class _Aligner:
     # Rows ------------------------------------------------------------------------------
 
     def label(self, cells: Sequence[str]) -> _Label:
-        texts = [c for c in cells if c and not is_value(c) and not is_blank(c)]
+        texts = [c for c in cells if _is_label(c)]
         leaf = group = None
         for text in texts:
             match = self.matcher.match(text)
@@ -296,7 +310,7 @@ class _Aligner:
         which is what the wrapped layout had joined onto the label above it.
         """
         for token in rows:
-            texts = [i for i, c in enumerate(token.cells) if c and not is_value(c) and not is_blank(c)]
+            texts = [i for i, c in enumerate(token.cells) if _is_label(c)]
             if len(texts) != 1 or self.matcher.match(token.cells[texts[0]]) is not None:
                 yield token
                 continue
@@ -498,6 +512,11 @@ def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
     return items
 
 
+def _is_label(cell: str) -> bool:
+    """Tell whether a cell is label text: not empty, not a number, blank mark or split number."""
+    return bool(cell) and not is_value(cell) and not is_blank(cell) and not is_split_number(cell)
+
+
 def _starts_row(text: str) -> bool:
     """Tell whether a label text begins with a row's enumeration marker (1. （一） 一、)."""
     return bool(split_marker("".join(fold(text).split()))[0])
@@ -513,7 +532,7 @@ def _after_labels(cells: Sequence[str]) -> list[str]:
     """Return the cells after the row's last label cell (all cells when there is no label)."""
     last = -1
     for index, cell in enumerate(cells):
-        if cell and not is_value(cell) and not is_blank(cell):
+        if _is_label(cell):
             last = index
     return list(cells[last + 1 :])
 

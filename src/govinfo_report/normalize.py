@@ -20,6 +20,7 @@ __all__ = [
     "Money",
     "fold",
     "fold_chars",
+    "is_split_number",
     "is_value",
     "label_key",
     "parse_count",
@@ -240,6 +241,17 @@ def to_wan(amount: Decimal, unit: str) -> Decimal:
     if unit == Money.YUAN:
         return amount.scaleb(-4)
     return amount
+
+
+_SPLIT_NUMBER: Final = regex.compile(r"[-+]?[\d.,]*\d(?:\s+[\d.,]*\d[\d.,]*)+")
+
+
+def is_split_number(text: str) -> bool:
+    """Tell whether a cell is digits set apart by spaces (``3 1``): a number damaged, not two.
+
+    Such a cell stands where a number stood; it is never read as one (see ``parse_money``).
+    """
+    return len(text) <= 4 * _MAX_DIGITS and _SPLIT_NUMBER.fullmatch(fold_chars(text.strip())) is not None
 
 
 def is_value(text: str) -> bool:

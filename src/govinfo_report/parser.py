@@ -34,8 +34,10 @@ class TableText:
     key: str
     #: 0-based index of the first line of the table's text in the whole input.
     offset: int
+    #: The lines the tokenizer read: the table's, page furniture left out.
     lines: tuple[str, ...]
     tokenizer: Tokenizer | None
+    #: Rows with their lines counted from ``offset`` in the whole input (furniture included).
     rows: tuple[TokenRow, ...]
 
 
@@ -102,13 +104,13 @@ class Parser:
         lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
         folded = [fold(line) for line in lines]
         diagnostics: list[Diagnostic] = []
-        self._remove_furniture(lines, folded, diagnostics)
+        furniture = self._remove_furniture(lines, folded, diagnostics)
         headings = find_headings(lines, folded)
         if not headings:
             raise ReportNotFoundError("no section heading of an annual report (一、总体情况 …) was found")
         sections = build_sections(lines, folded, headings)
 
-        texts = {key: self._table_text(key, lines, headings, forced) for key in TABLE_KEYS}
+        texts = {key: self._table_text(key, lines, headings, forced, furniture) for key in TABLE_KEYS}
         title = metadata.find_title(lines, folded, headings[0].index)
         year = self._year(title[1] if title else None, lines, sections)
         version, from_labels = _template_version(texts.values(), year)
@@ -181,8 +183,14 @@ class Parser:
     # Steps -----------------------------------------------------------------------------
 
     @staticmethod
-    def _remove_furniture(lines: list[str], folded: list[str], diagnostics: list[Diagnostic]) -> None:
-        """Blank page numbers and running headers in place (line numbers stay), saying so."""
+    def _remove_furniture(lines: list[str], folded: list[str], diagnostics: list[Diagnostic]) -> frozenset[int]:
+        """Blank page numbers and running headers in place (line numbers stay), saying so.
+
+        Returns:
+            The indices of the furniture lines, which tables leave out altogether (an
+            empty line inside a table can stand for an empty cell; furniture cannot).
+
+        """
         furniture = find_furniture(folded)
         for kind, indices in (("page number", furniture.page_numbers), ("running header", furniture.running_headers)):
             for index in indices:
@@ -195,18 +203,25 @@ class Parser:
                     )
                 )
                 lines[index] = folded[index] = ""
+        return furniture.lines
 
     def _table_text(
-        self, key: str, lines: Sequence[str], headings: Sequence[Any], forced: Tokenizer | None
+        self,
+        key: str,
+        lines: Sequence[str],
+        headings: Sequence[Any],
+        forced: Tokenizer | None,
+        furniture: frozenset[int],
     ) -> TableText | None:
         for position, heading in enumerate(headings):
             if heading.key != key:
                 continue
             start = heading.index + 1
             stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
-            region = tuple(lines[start:stop])
+            kept = [i - start for i in range(start, stop) if i not in furniture]
+            region = tuple(lines[start + i] for i in kept)
             tokenizer = forced or self.registry.detect(region)
-            rows = tuple(tokenizer.tokenize(region)) if tokenizer is not None else ()
+            rows = tuple(_renumber(row, kept) for row in tokenizer.tokenize(region)) if tokenizer is not None else ()
             return TableText(key, start, region, tokenizer, rows)
         return None
 
@@ -285,6 +300,16 @@ class Parser:
             )
         )
         return spec.build(aligned.values), aligned.sources
+
+
+def _renumber(row: TokenRow, kept: Sequence[int]) -> TokenRow:
+    """Map a row tokenized from the lines ``kept`` back to line indices of the whole region."""
+
+    def line(index: int) -> int:
+        return kept[index] if 0 <= index < len(kept) else index
+
+    spans = tuple(None if span is None else (line(span[0]), span[1], span[2]) for span in row.spans)
+    return TokenRow(row.cells, line(row.line), spans)
 
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")

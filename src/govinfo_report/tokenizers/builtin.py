@@ -176,19 +176,20 @@ class SpacedTokenizer(Tokenizer):
             cut = len(tokens)
             while cut > 0 and _is_cell(line[tokens[cut - 1][0] : tokens[cut - 1][1]]):
                 cut -= 1
-            label, values = tokens[:cut], tokens[cut:]
+            label, values = tokens[:cut], _merge_split_digits(tokens[cut:])
             cells: list[str] = []
             spans: list[CellSpan | None] = []
             for start, end in _label_cells(line, label):
                 cells.append(line[start:end])
                 spans.append((index, start, end))
             for start, end in values:
-                blank = line[start:end] in _DASHES
+                blank = line[start:end] in _DASHES  # merged digits "3 1" stay as printed
                 cells.append("" if blank else line[start:end])
                 spans.append(None if blank else (index, start, end))
             rows.append(located_row(cells, spans, index))
             numbers.append(values)
-        return [self._pad(rows, numbers, at) for at in range(len(rows))]
+        blocks = self._blocks(rows, numbers)
+        return [self._pad(rows, numbers, blocks, at) for at in range(len(rows))]
 
     def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
         """Cells two spaces apart, an empty cell after the label written ``-``.
@@ -202,15 +203,15 @@ class SpacedTokenizer(Tokenizer):
                 lines.append("  ".join(cell or "-" for cell in cells[first:]))
         return lines
 
-    def _pad(self, rows: list[TokenRow], numbers: list[list[tuple[int, int]]], at: int) -> TokenRow:
-        """Give a short row empty cells where a nearby fuller row has columns it lacks."""
+    def _pad(self, rows: list[TokenRow], numbers: list[list[tuple[int, int]]], blocks: list[int], at: int) -> TokenRow:
+        """Give a short row empty cells where a nearby fuller row of its block has columns it lacks."""
         mine = numbers[at]
         if not mine:
             return rows[at]
         row = rows[at]
         for distance in range(1, self.reach + 1):
             for other in (at - distance, at + distance):
-                if not 0 <= other < len(rows) or len(numbers[other]) <= len(mine):
+                if not 0 <= other < len(rows) or len(numbers[other]) <= len(mine) or blocks[other] != blocks[at]:
                     continue
                 if abs(rows[other].line - row.line) > self.reach:
                     continue
@@ -225,6 +226,23 @@ class SpacedTokenizer(Tokenizer):
                     cells[head + slot], spans[head + slot] = row.cells[k], row.spans[k]
                 return located_row(cells, spans, row.line)
         return row
+
+    @staticmethod
+    def _blocks(rows: list[TokenRow], numbers: list[list[tuple[int, int]]]) -> list[int]:
+        """Give each row the number of its block, whose columns may differ from the next's.
+
+        A header row (two text cells or more, no number) or a block title
+        (``第二十条第（五）项``) starts a new block.
+        """
+        blocks: list[int] = []
+        block = 0
+        for row, values in zip(rows, numbers, strict=True):
+            numbered = any(is_value(cell) for cell in row.cells)
+            title = _BLOCK_RE.search(fold_chars(" ".join(row.cells))) is not None
+            if not numbered and (len(row.cells) - len(values) >= 2 or title):
+                block += 1
+            blocks.append(block)
+        return blocks
 
     def _columns(self, mine: list[tuple[int, int]], theirs: list[tuple[int, int]]) -> list[int] | None:
         """Match each of ``mine`` to a distinct column of ``theirs`` in order, or None.
@@ -243,6 +261,26 @@ class SpacedTokenizer(Tokenizer):
                 return None
             slots.append(best)
         return slots
+
+
+def _merge_split_digits(values: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep digits set one space apart as one (damaged) cell where the row's cells are wider apart.
+
+    ``pdftotext -layout`` sets cells two spaces apart or more; a single space between two
+    of them (``3 1`` in ``0  1  3 1  1``) is a number whose digits came apart, which
+    alignment then leaves blank (``number-split``) instead of reading two numbers.  With
+    single spaces throughout (pdfplumber) nothing tells, and nothing is merged.
+    """
+    gaps = [values[i + 1][0] - values[i][1] for i in range(len(values) - 1)]
+    if not gaps or min(gaps) > 1 or max(gaps) < 2:
+        return values
+    merged = [values[0]]
+    for gap, span in zip(gaps, values[1:], strict=True):
+        if gap == 1:
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
 
 
 def _label_cells(line: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
