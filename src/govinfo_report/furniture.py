@@ -52,7 +52,7 @@ class Furniture:
 
     #: 0-based indices of page-number lines.
     page_numbers: tuple[int, ...]
-    #: 0-based indices of repeated running headers or footers (every occurrence but the first).
+    #: 0-based indices of repeated running headers or footers next to a page number.
     running_headers: tuple[int, ...]
 
     @property
@@ -91,8 +91,8 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
     - A bare number alone on a line is furniture only between two delimited rows
       (``|`` or tab), where no layout puts a value on a line of its own.
     - A running header is a line of ``MIN_HEADER`` characters or more, with no delimiter,
-      printed again and again, at least once within ``HEADER_REACH`` lines of a page
-      number; its first occurrence (often the title itself) is kept.  A table's column
+      printed more than once; its occurrences within ``HEADER_REACH`` lines of a page
+      number are furniture, the others (the title itself, say) are kept.  A table's column
       header printed again after a page break is not furniture (it tells columns apart).
 
     Runs in time linear in the text.
@@ -105,16 +105,8 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
     squashed = ["".join(line.split()) for line in folded]
     counts = Counter(s for s in squashed if len(s) >= MIN_HEADER and _DELIMITED.search(s) is None)
     repeated = {s for s, n in counts.items() if n >= 2 and not _is_table_header(s)}
-    near_number: set[str] = set()
+    near: set[int] = set()
     for i in numbers:
-        for at in range(max(0, i - HEADER_REACH), min(len(folded), i + HEADER_REACH + 1)):
-            if squashed[at] in repeated:
-                near_number.add(squashed[at])
-    seen: set[str] = set()
-    headers = []
-    for i, key in enumerate(squashed):
-        if key in near_number:
-            if key in seen:
-                headers.append(i)
-            seen.add(key)
+        near.update(at for at in range(max(0, i - HEADER_REACH), min(len(folded), i + HEADER_REACH + 1)))
+    headers = [i for i in sorted(near) if squashed[i] in repeated]
     return Furniture(tuple(numbers), tuple(headers))

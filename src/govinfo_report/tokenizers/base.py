@@ -21,11 +21,13 @@ __all__ = [
     "DelimitedTokenizer",
     "TokenRow",
     "Tokenizer",
+    "is_markdown",
     "is_separator",
     "located_row",
     "nonblank",
     "safe_score",
     "split_located",
+    "strip_borders",
 ]
 
 #: Where a cell was read: ``(line, start, end)``, the 0-based index of the line in the lines
@@ -71,6 +73,21 @@ def split_located(line: str, index: int, separator: regex.Pattern[str]) -> tuple
         spans.append((index, lead, lead + len(stripped)))
         if match is not None:
             start = match.end()
+    return cells, spans
+
+
+def is_markdown(lines: Sequence[str]) -> bool:
+    """Tell whether a table's lines are a markdown table (they hold a ``|---|`` rule)."""
+    return any(_MARKDOWN_RULE.fullmatch(line) for line in lines)
+
+
+def strip_borders(
+    line: str, cells: list[str], spans: list[CellSpan | None], delimiter: str
+) -> tuple[list[str], list[CellSpan | None]]:
+    """Drop the empty cells that a bordered row's outer delimiters make (``| a | b |``)."""
+    stripped = line.strip()
+    if len(cells) >= 3 and stripped[:1] == stripped[-1:] == delimiter:
+        return cells[1:-1], spans[1:-1]
     return cells, spans
 
 
@@ -194,13 +211,12 @@ class DelimitedTokenizer(Tokenizer):
         not empty cells.
         """
         rows: list[TokenRow] = []
-        markdown = any(_MARKDOWN_RULE.fullmatch(line) for line in lines)
+        markdown = is_markdown(lines)
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
             cells, spans = self.split_located(line, index)
-            stripped = line.strip()
-            if markdown and len(cells) >= 3 and stripped[:1] == stripped[-1:] == self.delimiter:
-                cells, spans = cells[1:-1], spans[1:-1]
+            if markdown:
+                cells, spans = strip_borders(line, cells, spans, self.delimiter)
             rows.append(located_row(cells, spans, index))
         return rows

@@ -13,10 +13,12 @@ from govinfo_report.tokenizers.base import (
     DelimitedTokenizer,
     Tokenizer,
     TokenRow,
+    is_markdown,
     is_separator,
     located_row,
     nonblank,
     split_located,
+    strip_borders,
 )
 
 __all__ = ["LinesTokenizer", "PipeTokenizer", "SpacedTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
@@ -339,7 +341,13 @@ class WrappedTokenizer(Tokenizer):
             return None
         text = filled[0]
         folded = fold_chars(text)
-        if len(text) > self.max_fragment or is_value(text) or _MARKER_RE.match(folded) or _BLOCK_RE.search(folded):
+        if (
+            len(text) > self.max_fragment
+            or is_value(text)
+            or _MARKER_RE.match(folded)
+            or _BLOCK_RE.search(folded)
+            or folded.startswith("#")  # a markdown heading, not a label's continuation
+        ):
             return None
         return text
 
@@ -373,11 +381,14 @@ class WrappedTokenizer(Tokenizer):
         """Split rows on the dominant delimiter and fold continuation lines into labels."""
         delimiter = self._delimiter(lines) or "\t"
         separator = regex.compile(regex.escape(delimiter))
+        markdown = is_markdown(lines)
         rows: list[TokenRow] = []
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
             cells, spans = split_located(line, index, separator)
+            if markdown:
+                cells, spans = strip_borders(line, cells, spans, delimiter)
             fragment = self._fragment(cells)
             at = _last_label(rows[-1].cells) if fragment is not None and rows else None
             if fragment is not None and at is not None and len(rows[-1].cells[at]) + len(fragment) <= self.max_label:

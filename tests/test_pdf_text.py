@@ -1,0 +1,103 @@
+"""Text as PDF extraction leaves it: spaced columns, page furniture, markdown, wrapped groups."""
+
+from __future__ import annotations
+
+import pytest
+
+import govinfo_report
+from govinfo_report.furniture import find_furniture, is_page_number
+from govinfo_report.normalize import fold
+from govinfo_report.tokenizers import SpacedTokenizer
+
+from .conftest import fixture_text, seed_text
+
+V2021 = fixture_text("qingshan_2022_v2021.txt")
+OVERDUE = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+
+
+@pytest.mark.parametrize("cut", [8, 12, 24])
+def test_wrapped_group_label_sharing_a_line_with_its_first_row(cut: int) -> None:
+    row = f"\t（六）其他处理\t{OVERDUE}\t5\t1\t0\t0\t0\t0\t6\n"
+    assert row in V2021
+    text = V2021.replace(row, f"\t（六）其他处理\t{OVERDUE[:cut]}\t5\t1\t0\t0\t0\t0\t6\n\n\t\t{OVERDUE[cut:]}\n")
+    report = govinfo_report.parse(text)
+    assert report.applications == govinfo_report.parse(V2021).applications
+
+
+@pytest.mark.parametrize("line", ["— 5 —", "- 4 -", "-1-", "第 3 页 共 9 页", "第3页", "Page 3 of 9"])
+def test_page_numbers(line: str) -> None:
+    assert is_page_number(fold(line))
+
+
+@pytest.mark.parametrize("line", ["3", "2023", "-3", "第二十条第（五）项", "（七）总计 | 3"])
+def test_not_page_numbers(line: str) -> None:
+    assert not is_page_number(fold(line))
+
+
+def test_a_bare_number_is_furniture_only_between_delimited_rows() -> None:
+    lines = ["规章 | 1 | 2 | 3", "3", "行政许可 | 5", "", "8", "规章", "4"]
+    assert find_furniture([fold(line) for line in lines]).page_numbers == (1,)
+
+
+def test_page_number_and_running_header_between_rows_are_left_out_and_named() -> None:
+    text = seed_text("002_0d16514126ac40ad")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "属于国家秘密" in line)
+    header = "某某区人民政府2019年政府信息公开工作年度报告"
+    damaged = "\n".join([*lines[:at], "— 5 —", header, *lines[at:]])
+    damaged = damaged.replace("\n五、", f"\n- 6 -\n{header}\n五、", 1)
+    report = govinfo_report.parse(damaged)
+    assert list(govinfo_report.cells(report)) == list(govinfo_report.cells(govinfo_report.parse(text)))
+    furniture = [d for d in report.diagnostics if d.code == "page-furniture"]
+    second = damaged.split("\n").index("- 6 -")
+    assert {d.line for d in furniture} == {at + 1, at + 2, second + 1, second + 2}
+
+
+def test_markdown_headings_are_headings() -> None:
+    text = seed_text("003_4ec185c68d50ccd4")
+    for numeral in "一二三四五六":
+        text = text.replace(f"\n{numeral}、", f"\n## {numeral}、", 1)
+    report = govinfo_report.parse(text)
+    assert [s.key for s in report.sections][:4] == ["overview", "active_disclosure", "applications", "reviews"]
+    assert report.applications == govinfo_report.parse(seed_text("003_4ec185c68d50ccd4")).applications
+    bold = seed_text("003_4ec185c68d50ccd4").replace("\n三、", "\n**三、", 1)
+    assert govinfo_report.parse(bold).section("applications") is not None
+
+
+def test_a_report_whose_tables_give_no_numbers_says_so() -> None:
+    text = "一、总体情况\n全年无。\n二、主动公开政府信息情况\n见附件。\n三、收到和处理政府信息公开申请情况\n"
+    report = govinfo_report.parse(text)
+    (warning,) = [d for d in report.diagnostics if d.code == "no-numbers"]
+    assert "table 二 has no numbers" in warning.message or "section 二 has no table" in warning.message
+    assert "no section 四" in warning.message
+
+
+def test_spaced_tokenizer_cuts_labels_numbers_and_vertical_characters() -> None:
+    rows = SpacedTokenizer().tokenize(
+        [
+            "三 2.其他法律行政止公开 0 0 0 0 0 0 0",
+            "（三）不予公开 1.属于国家秘密   1   0",
+            "4.无正当理由大量反复 申请        0    -   0",
+        ]
+    )
+    assert [r.cells for r in rows] == [
+        ("三", "2.其他法律行政止公开", "0", "0", "0", "0", "0", "0", "0"),
+        ("（三）不予公开", "1.属于国家秘密", "1", "0"),
+        ("4.无正当理由大量反复 申请", "0", "", "0"),
+    ]
+    assert rows[2].spans[1] == (2, 22, 23)
+
+
+def test_spaced_rows_get_their_blanks_back_from_a_fuller_row_above() -> None:
+    rows = SpacedTokenizer().tokenize(
+        [
+            "一、本年新收   21    3      0     0   0   0     24",
+            "二、上年结转    5                                5",
+        ]
+    )
+    assert rows[1].cells == ("二、上年结转", "5", "", "", "", "", "", "5")
+
+
+def test_single_spaced_digits_among_wider_gaps_stay_one_damaged_cell() -> None:
+    (row,) = SpacedTokenizer().tokenize(["（一）予以公开   1   3 1   0"])
+    assert row.cells == ("（一）予以公开", "1", "3 1", "0")
