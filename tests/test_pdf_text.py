@@ -101,3 +101,15 @@ def test_spaced_rows_get_their_blanks_back_from_a_fuller_row_above() -> None:
 def test_single_spaced_digits_among_wider_gaps_stay_one_damaged_cell() -> None:
     (row,) = SpacedTokenizer().tokenize(["（一）予以公开   1   3 1   0"])
     assert row.cells == ("（一）予以公开", "1", "3 1", "0")
+
+
+def test_a_spaced_row_inside_a_pipe_table_is_read() -> None:
+    rows = govinfo_report.tokenizers.PipeTokenizer().tokenize(["| 规章 | 1 | 2 | 3 |", "行政许可 550", "22", "信息内容 本年"])
+    assert [r.cells for r in rows] == [("", "规章", "1", "2", "3", ""), ("行政许可", "550"), ("22",), ("信息内容 本年",)]
+
+
+def test_a_title_wrapped_over_two_lines_names_the_body() -> None:
+    text = "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n" + seed_text("003_4ec185c68d50ccd4").split("\n", 1)[1]
+    report = govinfo_report.parse(text)
+    assert report.title == "2025 年上海市人民政府办公厅政府信息公开工作年度报告"
+    assert report.organization == "上海市人民政府办公厅"

@@ -79,14 +79,29 @@ def _is_title(folded_line: str) -> bool:
     return "年度报告" in text and len(text) <= 80 and not text.startswith("《") and "。" not in text
 
 
+def _title_at(lines: Sequence[str], folded: Sequence[str], index: int) -> tuple[int, str]:
+    """Return the title whose line ``index`` is: with the line above when it wrapped there.
+
+    A PDF breaks a long title (``2025 年上海市人民政府办公厅政府信息公开`` / ``工作年度报告``):
+    a title line without a year, under a short line with one, is that line's end.
+    """
+    text = lines[index].strip()
+    if index > 0 and _YEAR_RE.search(folded[index]) is None:
+        above = "".join(folded[index - 1].split())
+        if above and len(above) <= 40 and "。" not in above and _YEAR_RE.search(above) and "年度报告" not in above:
+            return index - 1, lines[index - 1].strip() + text
+    return index, text
+
+
 def find_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> tuple[int, str] | None:
     """Return ``(index, title)`` of the first title-like line before line ``stop``."""
     index = next((i for i in range(min(stop, len(lines))) if _is_title(folded[i])), None)
-    return None if index is None else (index, lines[index].strip())
+    return None if index is None else _title_at(lines, folded, index)
 
 
 def _title_candidates(lines: Sequence[str], folded: Sequence[str], stop: int) -> list[str]:
-    return ["".join(lines[i].split()) for i in range(min(stop, len(lines))) if _is_title(folded[i])]
+    indices = [i for i in range(min(stop, len(lines))) if _is_title(folded[i])]
+    return ["".join(_title_at(lines, folded, i)[1].split()) for i in indices]
 
 
 def organization_from_title(lines: Sequence[str], folded: Sequence[str], stop: int) -> str | None:

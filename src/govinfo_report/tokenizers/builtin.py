@@ -24,7 +24,19 @@ from govinfo_report.tokenizers.base import (
 __all__ = ["LinesTokenizer", "PipeTokenizer", "SpacedTokenizer", "TabTokenizer", "WrappedTokenizer", "wrap_rows"]
 
 
-class PipeTokenizer(DelimitedTokenizer):
+class _MixedDelimited(DelimitedTokenizer):
+    """A delimited layout whose tables may hold a spaced row (``行政许可 0``) among the others."""
+
+    def split_located(self, line: str, index: int) -> tuple[list[str], list[CellSpan | None]]:
+        """Split at the delimiter; a line without it may be label then numbers, spaced."""
+        if self.delimiter not in line:
+            spaced = _undelimited_row(line, index)
+            if spaced is not None:
+                return spaced
+        return super().split_located(line, index)
+
+
+class PipeTokenizer(_MixedDelimited):
     """Cells separated by ``|`` (``(七)總計 | 7 | 7 | | |``)."""
 
     name = "pipe"
@@ -34,7 +46,7 @@ class PipeTokenizer(DelimitedTokenizer):
     joiner = " | "
 
 
-class TabTokenizer(DelimitedTokenizer):
+class TabTokenizer(_MixedDelimited):
     """Cells separated by tabs; leading tabs stand for spanned label columns."""
 
     name = "tab"
@@ -172,22 +184,9 @@ class SpacedTokenizer(Tokenizer):
         rows: list[TokenRow] = []
         numbers: list[list[tuple[int, int]]] = []  # the number spans of each row
         for index, line in enumerate(lines):
-            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
-            if not tokens:
+            if not line.strip():
                 continue
-            cut = len(tokens)
-            while cut > 0 and _is_cell(line[tokens[cut - 1][0] : tokens[cut - 1][1]]):
-                cut -= 1
-            label, values = tokens[:cut], _merge_split_digits(tokens[cut:])
-            cells: list[str] = []
-            spans: list[CellSpan | None] = []
-            for start, end in _label_cells(line, label):
-                cells.append(line[start:end])
-                spans.append((index, start, end))
-            for start, end in values:
-                blank = line[start:end] in _DASHES  # merged digits "3 1" stay as printed
-                cells.append("" if blank else line[start:end])
-                spans.append(None if blank else (index, start, end))
+            cells, spans, values = split_spaced(line, index)
             rows.append(located_row(cells, spans, index))
             numbers.append(values)
         blocks = self._blocks(rows, numbers)
@@ -263,6 +262,41 @@ class SpacedTokenizer(Tokenizer):
                 return None
             slots.append(best)
         return slots
+
+
+def split_spaced(line: str, index: int) -> tuple[list[str], list[CellSpan | None], list[tuple[int, int]]]:
+    """Cut a line of space-separated cells: label cells, then one cell per number.
+
+    Returns:
+        The cells, their spans, and the ``(start, end)`` of each number cell.
+
+    """
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
+    cut = len(tokens)
+    while cut > 0 and _is_cell(line[tokens[cut - 1][0] : tokens[cut - 1][1]]):
+        cut -= 1
+    label, values = tokens[:cut], _merge_split_digits(tokens[cut:])
+    cells: list[str] = []
+    spans: list[CellSpan | None] = []
+    for start, end in _label_cells(line, label):
+        cells.append(line[start:end])
+        spans.append((index, start, end))
+    for start, end in values:
+        blank = line[start:end] in _DASHES  # merged digits "3 1" stay as printed
+        cells.append("" if blank else line[start:end])
+        spans.append(None if blank else (index, start, end))
+    return cells, spans, values
+
+
+def _undelimited_row(line: str, index: int) -> tuple[list[str], list[CellSpan | None]] | None:
+    """Read a line without the table's delimiter as a spaced row, if it is label then numbers.
+
+    PDF converters mix layouts within one table (``行政许可 0`` among ``| … |`` rows).
+    """
+    cells, spans, values = split_spaced(line, index)
+    if not values or len(values) == len(cells) or not any(is_value(c) for c in cells):
+        return None
+    return cells, spans
 
 
 def _merge_split_digits(values: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -386,7 +420,8 @@ class WrappedTokenizer(Tokenizer):
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
-            cells, spans = split_located(line, index, separator)
+            spaced = _undelimited_row(line, index) if delimiter not in line else None
+            cells, spans = spaced or split_located(line, index, separator)
             if markdown:
                 cells, spans = strip_borders(line, cells, spans, delimiter)
             fragment = self._fragment(cells)
