@@ -104,12 +104,15 @@ def test_single_spaced_digits_among_wider_gaps_stay_one_damaged_cell() -> None:
 
 
 def test_a_spaced_row_inside_a_pipe_table_is_read() -> None:
-    rows = govinfo_report.tokenizers.PipeTokenizer().tokenize(["| 规章 | 1 | 2 | 3 |", "行政许可 550", "22", "信息内容 本年"])
-    assert [r.cells for r in rows] == [("", "规章", "1", "2", "3", ""), ("行政许可", "550"), ("22",), ("信息内容 本年",)]
+    lines = ["| 规章 | 1 | 2 | 3 |", "行政许可 550", "22", "信息内容 本年"]
+    rows = govinfo_report.tokenizers.PipeTokenizer().tokenize(lines)
+    cells = [("", "规章", "1", "2", "3", ""), ("行政许可", "550"), ("22",), ("信息内容 本年",)]
+    assert [r.cells for r in rows] == cells
 
 
 def test_a_title_wrapped_over_two_lines_names_the_body() -> None:
-    text = "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n" + seed_text("003_4ec185c68d50ccd4").split("\n", 1)[1]
+    body = seed_text("003_4ec185c68d50ccd4").split("\n", 1)[1]
+    text = "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n" + body
     report = govinfo_report.parse(text)
     assert report.title == "2025 年上海市人民政府办公厅政府信息公开工作年度报告"
     assert report.organization == "上海市人民政府办公厅"

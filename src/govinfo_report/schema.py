@@ -419,9 +419,7 @@ class Report:
 
     def span(self, table: str, row: str, column: str) -> Span | None:
         """Return where the value of a cell was read, or None (a blank or missing cell)."""
-        return next(
-            (p.span for p in self.provenance if p.column == column and p.row == row and p.table == table), None
-        )
+        return next((p.span for p in self.provenance if p.column == column and p.row == row and p.table == table), None)
 
     def section(self, key: str) -> Section | None:
         """Return the section with this key (``"overview"`` …), or None."""
