@@ -116,3 +116,20 @@ def test_a_title_wrapped_over_two_lines_names_the_body() -> None:
     report = govinfo_report.parse(text)
     assert report.title == "2025 年上海市人民政府办公厅政府信息公开工作年度报告"
     assert report.organization == "上海市人民政府办公厅"
+
+
+def test_a_row_whose_label_was_lost_is_placed_only_when_its_position_is_unambiguous() -> None:
+    row = "\t\t2．重复申请\t"
+    assert row in V2021
+    report = govinfo_report.parse(V2021.replace(row, "\t\t\t", 1))
+    assert report.applications == govinfo_report.parse(V2021).applications
+    (placed,) = [d for d in report.diagnostics if d.code == "row-by-position"]
+    assert placed.row == "declined_duplicate"
+    # a lost label next to a row missing altogether: two rows could take the numbers
+    ambiguous = V2021.replace(row, "\t\t\t", 1).replace("\t\t3．要求提供公开出版物\t1\t0\t0\t0\t0\t0\t1\n", "", 1)
+    report = govinfo_report.parse(ambiguous)
+    assert report.applications is not None
+    assert report.applications.declined_duplicate == govinfo_report.ApplicantCounts()
+    assert report.applications.declined_publication == govinfo_report.ApplicantCounts()
+    assert not any(d.code == "row-by-position" for d in report.diagnostics)
+    assert any(d.code == "numbers-without-label" for d in report.diagnostics)

@@ -113,6 +113,9 @@ class _Aligner:
         self.diagnostics: list[Diagnostic] = []
         self.numbers = 0
         self.sources: dict[Slot, CellSpan] = {}
+        #: Rows as they got numbers, in the order of the text: a row key, or an orphan
+        #: ``(label text or None, values, line)`` whose label was lost or not recognised.
+        self.sequence: list[str | tuple[str | None, list[str], int]] = []
 
     # Diagnostics -----------------------------------------------------------------------
 
@@ -302,6 +305,7 @@ class _Aligner:
         self.assign((row,), cells, line)
         if has_numbers:
             self.filled.add(row.key)
+            self.sequence.append(row.key)
 
     def unjoin(self, rows: Sequence[TokenRow]) -> Iterator[TokenRow]:
         """Split a label that is two row labels run together into two rows.
@@ -360,7 +364,13 @@ class _Aligner:
                     if match is not None and match.row.key == last[0].row.key:
                         last = (match, last[1] + text)
                         continue  # the rest of the last row's label, wrapped below its numbers
-            if label.leaf is None and label.group is None and label.texts and unknown is not None:
+            if (
+                label.leaf is None
+                and label.group is None
+                and label.texts
+                and unknown is not None
+                and not (has_numbers and any(not is_blank(c) for c in unknown[1]))  # two rows of numbers
+            ):
                 merged = unknown[0] + "".join(label.texts)
                 match = self.matcher.match(merged) if len(merged) <= MAX_WRAPPED_LABEL else None
                 if match is not None and not match.row.is_group:
@@ -458,26 +468,75 @@ class _Aligner:
             self.report_unknown(*unknown)
         if held is not None:
             self.numbers_without_label(*held)
+        self.place_orphans()
 
     def numbers_without_label(self, values: list[str], line: int) -> None:
-        """Say that a line of numbers belonged to no row (they are not used)."""
-        self.diag(
-            "numbers-without-label",
-            Severity.WARNING,
-            f"numbers with no row label: {', '.join(v for v in values if v)}",
-            line,
-        )
+        """Keep a line of numbers that no label took, for ``place_orphans``."""
+        self.sequence.append((None, values, line))
 
     def report_unknown(self, text: str, values: list[str], line: int) -> None:
-        numbers = [v for v in values if not is_blank(v)]
-        if not numbers:
-            return
-        self.diag(
-            "label-unrecognised",
-            Severity.WARNING,
-            f"row label {text!r} is not a row of this table; its numbers ({', '.join(numbers)}) were not used",
-            line,
-        )
+        """Keep a row whose label is not a row of the table, for ``place_orphans``."""
+        if any(not is_blank(v) for v in values):
+            self.sequence.append((text, values, line))
+
+    def place_orphans(self) -> None:
+        """Place rows whose label was lost or unreadable by their position, where it is unambiguous.
+
+        A run of such rows between two rows that were read (the anchors) takes the
+        template rows between the anchors that are still empty, in order, when there are
+        exactly as many of them as rows in the run; every other such row is reported and
+        its numbers are not used.
+        """
+        order = {row.key: i for i, row in enumerate(self.spec.data_rows)}
+        items = self.sequence
+        start = 0
+        while start < len(items):
+            if isinstance(items[start], str):
+                start += 1
+                continue
+            stop = start
+            while stop < len(items) and not isinstance(items[stop], str):
+                stop += 1
+            run = [item for item in items[start:stop] if not isinstance(item, str)]
+            before = items[start - 1] if start > 0 else None
+            after = items[stop] if stop < len(items) else None
+            if not (isinstance(before, str) and isinstance(after, str) and order[before] < order[after]):
+                for text, values, line in run:
+                    self.report_orphan(text, values, line)
+                start = stop
+                continue
+            targets = [r for r in self.spec.data_rows[order[before] + 1 : order[after]] if r.key not in self.filled]
+            if len(targets) == len(run):
+                for row, (text, values, line) in zip(targets, run, strict=True):
+                    shown = "no label" if text is None else f"label {text!r}"
+                    self.diag(
+                        "row-by-position",
+                        Severity.WARNING,
+                        f"numbers with {shown} ({', '.join(v for v in values if v)}) read as row {row.label!r}: "
+                        f"the only row left between {self.spec.row(before).label!r} and {self.spec.row(after).label!r}",
+                        line,
+                        row=row.key,
+                    )
+                    self.found.add(row.key)
+                    self.filled.add(row.key)
+                    self.assign((row,), values, line)
+            else:
+                for text, values, line in run:
+                    self.report_orphan(text, values, line)
+            start = stop
+
+    def report_orphan(self, text: str | None, values: list[str], line: int) -> None:
+        """Say that a row's numbers were not used: no label, or one not of this table."""
+        numbers = ", ".join(v for v in values if not is_blank(v))
+        if text is None:
+            self.diag("numbers-without-label", Severity.WARNING, f"numbers with no row label: {numbers}", line)
+        else:
+            self.diag(
+                "label-unrecognised",
+                Severity.WARNING,
+                f"row label {text!r} is not a row of this table; its numbers ({numbers}) were not used",
+                line,
+            )
 
     def run_reviews(self, rows: Sequence[TokenRow]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
