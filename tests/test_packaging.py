@@ -62,12 +62,18 @@ def test_sdist_carries_tests_and_fixtures(dist: Path) -> None:
         assert name in names
 
 
-def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: Path) -> None:
+def installed_wheel(dist: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Install the built wheel into a fresh virtual environment; return it and its python."""
     (wheel,) = dist.glob("*.whl")
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"
     sh(python, "-m", "pip", "install", "-q", wheel)
+    return env, python
+
+
+def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: Path) -> None:
+    env, python = installed_wheel(dist, tmp_path)
     seed = FIXTURES / "000_fb35a360553c7541.txt"
     script = (
         "import sys, govinfo_report\n"
@@ -89,11 +95,7 @@ def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: 
 def test_a_plugin_installed_with_pip_loads_and_reads_its_layout(dist: Path, tmp_path: Path) -> None:
     # The plugin does ``from govinfo_report import Tokenizer``: plugins must load lazily,
     # after govinfo_report has finished importing, or the import is circular.
-    (wheel,) = dist.glob("*.whl")
-    env = tmp_path / "venv"
-    venv.create(env, with_pip=True)
-    python = env / "bin" / "python"
-    sh(python, "-m", "pip", "install", "-q", wheel)
+    _, python = installed_wheel(dist, tmp_path)
     sh(python, "-m", "pip", "install", "-q", "--no-deps", ROOT / "examples" / "plugin")
     seed = FIXTURES / "000_fb35a360553c7541.txt"
     script = (
