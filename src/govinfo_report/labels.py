@@ -92,6 +92,7 @@ class LabelMatcher:
         #: Keys that are also column headers (总计, 其他): the row needs its marker.
         self._needs_marker = {key for key in self._exact if key in header_keys}
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
+        self._split = lru_cache(maxsize=4096)(self._split_uncached)
 
     def match(self, text: str) -> LabelMatch | None:
         """Return the row a printed label names, or None."""
@@ -114,6 +115,9 @@ class LabelMatcher:
         if it were a continuation.  Only exact matches count, and only one cut may work.
         Texts longer than ``MAX_SPLIT`` are not tried (keeps hostile input linear).
         """
+        return self._split(text)
+
+    def _split_uncached(self, text: str) -> tuple[int, LabelMatch, LabelMatch] | None:
         if len(text) > MAX_SPLIT:
             return None
         found = None

@@ -246,6 +246,7 @@ def to_wan(amount: Decimal, unit: str) -> Decimal:
 _SPLIT_NUMBER: Final = regex.compile(r"[-+]?[\d.,]*\d(?:\s+[\d.,]*\d[\d.,]*)+")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_split_number(text: str) -> bool:
     """Tell whether a cell is digits set apart by spaces (``3 1``): a number damaged, not two.
 
