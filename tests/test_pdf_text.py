@@ -133,3 +133,54 @@ def test_a_row_whose_label_was_lost_is_placed_only_when_its_position_is_unambigu
     assert report.applications.declined_publication == govinfo_report.ApplicantCounts()
     assert not any(d.code == "row-by-position" for d in report.diagnostics)
     assert any(d.code == "numbers-without-label" for d in report.diagnostics)
+
+
+_NOTED = """二、主动公开政府信息情况
+22
+（其中修订 16 件）
+55
+（含自然失效 29 件）
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|---|---|---|---|
+| 规章 | 22 | 235 |
+| 行政规范性文件 | 34 | 189 |
+| 行政许可 | 0 |
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def _noted_report(table: str) -> govinfo_report.Report:
+    body = V2021
+    start = body.index("二、主动公开政府信息情况")
+    stop = body.index("三、收到和处理政府信息公开申请情况")
+    return govinfo_report.parse(body[:start] + table + body[stop + len("三、收到和处理政府信息公开申请情况\n") :])
+
+
+def test_numbers_pulled_out_of_a_row_with_their_note_go_to_the_column_the_note_names() -> None:
+    report = _noted_report(_NOTED)
+    table = report.active_disclosure
+    assert isinstance(table, govinfo_report.ActiveDisclosure2021)
+    assert (table.regulations.issued, table.regulations.repealed, table.regulations.in_force) == (22, 22, 235)
+    assert (table.normative_documents.issued, table.normative_documents.repealed) == (34, 55)
+    assert table.normative_documents.in_force == 189
+    noted = {(d.row, d.column) for d in report.diagnostics if d.code == "number-by-note"}
+    assert noted == {("regulations", "issued"), ("normative_documents", "repealed")}
+    assert not any(d.code in ("row-ambiguous", "numbers-without-label") for d in report.diagnostics)
+    span = report.span("active_disclosure", "normative_documents", "repealed")
+    assert span is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("（含自然失效 29 件）", "（含 29 件）"),  # the note names no column
+        ("55\n（含自然失效 29 件）\n", ""),  # one noted number for two short rows
+        ("| 规章 | 22 | 235 |", "| 规章 | 22 | 1 | 235 |"),  # one noted number for one short row, but two notes
+    ],
+)
+def test_noted_numbers_are_not_used_unless_rows_and_notes_pair_up(old: str, new: str) -> None:
+    report = _noted_report(_NOTED.replace(old, new))
+    table = report.active_disclosure
+    assert isinstance(table, govinfo_report.ActiveDisclosure2021)
+    assert table.normative_documents == govinfo_report.DocumentCounts2021()
+    assert not any(d.code == "number-by-note" for d in report.diagnostics)

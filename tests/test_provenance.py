@@ -120,8 +120,8 @@ def test_real_reports_have_no_invented_or_misread_value(name: str) -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize("name", ["105_hongze_district_2023_layout.txt", "106_hongze_district_2023_plumber.txt"])
-def test_pdf_texts_are_read_exactly(name: str) -> None:
+@pytest.mark.parametrize("name", REAL_TEXT)
+def test_real_texts_are_read_exactly(name: str) -> None:
     stem = name.rsplit(".", 1)[0]
     report = govinfo_report.parse(real_bytes(name))
     got = [(c.table, c.row, c.column, c.value) for c in govinfo_report.cells(report)]
@@ -130,8 +130,9 @@ def test_pdf_texts_are_read_exactly(name: str) -> None:
         for c in real_golden(stem)["cells"]
     ]
     assert got == want
-    r4 = {d.row for d in report.diagnostics if d.code == "identity-r4"}
-    assert r4 == {"administrative_review", "litigation_after_review"}  # broken in the source: reported
+    if name.startswith("10"):
+        r4 = {d.row for d in report.diagnostics if d.code == "identity-r4"}
+        assert r4 == {"administrative_review", "litigation_after_review"}  # broken in the source: reported
 
 
 _NUMBER_CELL = re.compile(r"(?<![\d.,])\d{2,}(?![\d.,])")

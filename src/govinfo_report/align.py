@@ -116,21 +116,27 @@ class _Aligner:
         #: Rows as they got numbers, in the order of the text: a row key, or an orphan
         #: ``(label text or None, values, line)`` whose label was lost or not recognised.
         self.sequence: list[str | tuple[str | None, list[str], int]] = []
+        #: Numbers printed apart from the table with a note naming their column:
+        #: ``(number, column key, note, line)``, in the order of the text.
+        self.noted: list[tuple[str, str, str, int]] = []
+        #: Rows short by exactly one number that no identity places: ``(row, numbers,
+        #: line, the row-ambiguous diagnostic)``, for ``place_noted``.
+        self.short: list[tuple[RowSpec, list[str], int, Diagnostic]] = []
 
     # Diagnostics -----------------------------------------------------------------------
 
-    def diag(self, code: str, severity: Severity, message: str, line: int | None, **where: str | None) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                code=code,
-                severity=severity,
-                message=message,
-                line=None if line is None else self.offset + line + 1,
-                table=self.spec.key,
-                row=where.get("row"),
-                column=where.get("column"),
-            )
+    def diag(self, code: str, severity: Severity, message: str, line: int | None, **where: str | None) -> Diagnostic:
+        diagnostic = Diagnostic(
+            code=code,
+            severity=severity,
+            message=message,
+            line=None if line is None else self.offset + line + 1,
+            table=self.spec.key,
+            row=where.get("row"),
+            column=where.get("column"),
         )
+        self.diagnostics.append(diagnostic)
+        return diagnostic
 
     # Values ----------------------------------------------------------------------------
 
@@ -242,7 +248,7 @@ class _Aligner:
             # Nothing tells which columns these numbers are in: a guess would be an
             # invented reading, so the cells stay blank and the numbers are listed.
             why = "no placement satisfies the identities" if self.checker() else "no identity constrains this row"
-            self.diag(
+            diagnostic = self.diag(
                 "row-ambiguous",
                 Severity.WARNING,
                 f"row shows {len(filled)} of {len(columns)} numbers ({', '.join(filled)}) and {why}: "
@@ -251,6 +257,8 @@ class _Aligner:
                 line,
                 row=rows[0].key if len(rows) == 1 else None,
             )
+            if len(rows) == 1 and len(filled) == len(columns) - 1 and self.checker() is None:
+                self.short.append((rows[0], filled, line, diagnostic))
             return
         if placement.satisfying == 1:
             severity, how = Severity.INFO, "the only placement that satisfies the identities"
@@ -397,6 +405,10 @@ class _Aligner:
             if held is not None and (label.texts or label.group is not None):
                 numbers, at = held
                 held = None
+                column = self.note_column(label, numbers, has_numbers)
+                if column is not None:
+                    self.noted.append((next(n for n in numbers if not is_blank(n)), column, "".join(label.texts), at))
+                    continue
                 if label.leaf is not None and not has_numbers and label.leaf.row.key not in self.filled:
                     self.diag(
                         "numbers-above-label",
@@ -407,6 +419,7 @@ class _Aligner:
                     )
                     self.fill(label.leaf, numbers, at)
                     waiting = None
+                    last = (label.leaf, "".join(label.texts))
                     continue
                 self.numbers_without_label(numbers, at)
             if carried is not None:
@@ -468,7 +481,71 @@ class _Aligner:
             self.report_unknown(*unknown)
         if held is not None:
             self.numbers_without_label(*held)
+        self.place_noted()
         self.place_orphans()
+
+    def note_column(self, label: _Label, numbers: Sequence[str], has_numbers: bool) -> str | None:
+        """Return the column that a note line names for the one number printed above it.
+
+        A converter that pulls a cell with a note out of its table leaves the number and
+        the note (``22`` / ``（其中修订 16 件）``) on lines of their own.  Only a note in
+        brackets, without numbers of its own cells, naming exactly one column counts.
+        """
+        if label.leaf is not None or label.group is not None or has_numbers:
+            return None
+        if sum(1 for n in numbers if not is_blank(n)) != 1:
+            return None
+        note = fold("".join(label.texts)).strip()
+        if not (note.startswith("(") and note.endswith(")")):
+            return None
+        named = {
+            column.key
+            for row in self.spec.data_rows
+            for column in row.columns
+            if any(word in note for word in column.note_words)
+        }
+        return named.pop() if len(named) == 1 else None
+
+    def place_noted(self) -> None:
+        """Give each row short by one number the number printed apart with a note, in order.
+
+        Only when there are exactly as many noted numbers as such rows, and each note names
+        a column of its row: the noted number goes to the column its note names, the row's
+        own numbers to the other columns in order.  Otherwise the noted numbers are
+        reported as numbers without a label and the rows stay blank.
+        """
+        if not self.noted:
+            return
+        pairs = list(zip(self.short, self.noted, strict=False))
+        if len(self.short) != len(self.noted) or any(
+            column not in {c.key for c in row.columns} for (row, *_), (_, column, _, _) in pairs
+        ):
+            for number, _, note, line in self.noted:
+                self.diag(
+                    "numbers-without-label",
+                    Severity.WARNING,
+                    f"number {number} printed apart with note {note!r}: no row short of one number takes it",
+                    line,
+                )
+            return
+        for (row, numbers, line, ambiguous), (number, column, note, at) in pairs:
+            self.diagnostics.remove(ambiguous)
+            own = iter(numbers)
+            for spec in row.columns:
+                if spec.key == column:
+                    self.put(row, spec, number, at)
+                else:
+                    self.put(row, spec, next(own), line)
+            self.diag(
+                "number-by-note",
+                Severity.WARNING,
+                f"row shows {len(numbers)} of {len(row.columns)} numbers ({', '.join(numbers)}); {number}, printed "
+                f"apart from the table with the note {note!r}, is read as its {column!r} cell (the note names that "
+                "column; rows and such numbers taken in the order of the text)",
+                at,
+                row=row.key,
+                column=column,
+            )
 
     def numbers_without_label(self, values: list[str], line: int) -> None:
         """Keep a line of numbers that no label took, for ``place_orphans``."""

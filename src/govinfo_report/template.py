@@ -61,6 +61,9 @@ class ColumnSpec:
     money: bool = False
     #: May be negative (本年增/减).
     signed: bool = False
+    #: Words by which a note printed beside a cell (``（含自然失效 29 件）``) names this
+    #: column, for a number a converter pulled out of its row together with its note.
+    note_words: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -126,8 +129,16 @@ class TableSpec:
         return self.cls(**rows)
 
 
-def _cols(*pairs: tuple[str, str], money: tuple[str, ...] = (), signed: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(k, label, money=k in money, signed=k in signed) for k, label in pairs)
+def _cols(
+    *pairs: tuple[str, str],
+    money: tuple[str, ...] = (),
+    signed: tuple[str, ...] = (),
+    notes: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[ColumnSpec, ...]:
+    words = notes or {}
+    return tuple(
+        ColumnSpec(k, label, money=k in money, signed=k in signed, note_words=words.get(k, ())) for k, label in pairs
+    )
 
 
 # Table 二 ------------------------------------------------------------------------------
@@ -140,7 +151,12 @@ _ITEMS_2019 = _cols(
 )
 _FEES_2019 = _cols(("previous_count", "上一年项目数量"), ("change", "本年增/减"), signed=("change",))
 _PROCUREMENT = _cols(("projects", "采购项目数量"), ("amount", "采购总金额"), money=("amount",))
-_DOCS_2021 = _cols(("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数"))
+_DOCS_2021 = _cols(
+    ("issued", "本年制发件数"),
+    ("repealed", "本年废止件数"),
+    ("in_force", "现行有效件数"),
+    notes={"issued": ("制发", "修订", "新制定", "印发"), "repealed": ("废止", "失效"), "in_force": ("现行有效",)},
+)
 _DECISIONS_2021 = _cols(("decisions", "本年处理决定数量"))
 _FEES_2021 = _cols(("amount", "本年收费金额(单位:万元)"), money=("amount",))
 
