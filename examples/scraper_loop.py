@@ -3,8 +3,9 @@
 Usage: python examples/scraper_loop.py [PAGES] [OUT.jsonl]
 (defaults: examples/pages and reports.jsonl)
 
-What a crawler does with each page it fetched: hand the raw bytes to ``parse`` (it finds
-the encoding: UTF-8, GB18030/GBK, Big5), keep the report as one JSON line, and keep going
+What a crawler does with each page it fetched: hand the raw bytes to ``parse`` (it tells an
+HTML page from text and finds the encoding: the page's own ``<meta charset>``, else UTF-8,
+GB18030/GBK or Big5), keep the report as one JSON line, and keep going
 whatever happens — a page that is not a report, or one that cannot be decoded, is logged
 with its reason. Pages already in the output are skipped, so a stopped run resumes.
 """
@@ -24,7 +25,7 @@ PAGES = Path(__file__).resolve().parent / "pages"
 
 def fetched_pages(folder: Path) -> Iterator[tuple[str, bytes]]:
     """Stand-in for the network: yield (url, body) for each saved page."""
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html")):
         yield f"https://www.example.gov.cn/zwgk/{path.stem}.html", path.read_bytes()
 
 
@@ -48,8 +49,8 @@ def main(argv: list[str]) -> int:
                 continue
             try:
                 report = govinfo_report.parse(body)
-            except govinfo_report.ReportNotFoundError:
-                print(f"not a report: {url}", file=sys.stderr)
+            except govinfo_report.ReportNotFoundError as error:  # says so when it links a PDF instead
+                print(f"not a report: {url}: {error}", file=sys.stderr)
                 skipped += 1
                 continue
             except govinfo_report.GovinfoReportError as error:  # e.g. DecodingError

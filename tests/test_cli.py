@@ -137,3 +137,16 @@ def test_jobs_must_be_positive() -> None:
     result = run("parse", str(FIXTURES / "qingshan_2022_v2021.txt"), "--jobs", "0")
     assert result.returncode == 2
     assert "must be 1 or more" in result.stderr
+
+
+def test_folders_include_html_pages(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "real" / "002_shuyang_fgj_2023.html", folder / "shuyang.html")
+    shutil.copy(FIXTURES / "real" / "002_shuyang_fgj_2023.html", folder / "copy.htm")
+    (folder / "notes.pdfx").write_text("not a report", encoding="utf-8")
+    out = tmp_path / "cells.csv"
+    result = run("parse", str(folder), "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    sources = {line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]}
+    assert {Path(s).name for s in sources} == {"shuyang.html", "copy.htm"}

@@ -55,9 +55,13 @@ def test_scraper_loop_stores_and_resumes(tmp_path: Path) -> None:
     first = run("scraper_loop.py", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert "not a report: https://www.example.gov.cn/zwgk/login.html" in first.stderr
-    assert first.stdout.splitlines()[-1] == "3 stored, 1 skipped, 0 already done"
+    assert "attachment_only.html: " in first.stderr
+    assert "2023年政府信息公开工作年度报告.pdf" in first.stderr  # the page links the report as a PDF
+    assert first.stdout.splitlines()[-1] == "4 stored, 2 skipped, 0 already done"
     records = [json.loads(line) for line in (tmp_path / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["errors"] for r in records] == [0, 0, 3]
+    assert [r["errors"] for r in records] == [0, 0, 0, 3]
     assert records[0]["report"]["script"] == "traditional"
+    assert records[2]["report"]["reader"] == "html"  # a GB2312 page with chrome, from Word
+    assert records[2]["report"]["applications"] == records[1]["report"]["applications"]
     second = run("scraper_loop.py", cwd=tmp_path)
-    assert second.stdout.splitlines()[-1] == "0 stored, 1 skipped, 3 already done"
+    assert second.stdout.splitlines()[-1] == "0 stored, 2 skipped, 4 already done"

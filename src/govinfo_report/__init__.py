@@ -12,10 +12,13 @@ from govinfo_report.errors import (
     ParseError,
     RenderError,
     ReportNotFoundError,
+    UnknownFormatError,
     UnknownLayoutError,
+    UnknownNameError,
     ValidationError,
 )
 from govinfo_report.parser import Parser, default_parser
+from govinfo_report.readers import Document, Reader
 from govinfo_report.render import render
 from govinfo_report.schema import (
     ActiveDisclosure2019,
@@ -39,6 +42,7 @@ from govinfo_report.schema import (
     Section,
     Severity,
     Span,
+    TableSource,
     TemplateVersion,
 )
 from govinfo_report.serialize import from_dict, from_json, to_dict, to_json
@@ -59,6 +63,7 @@ __all__ = [
     "DecisionCount",
     "DecodingError",
     "Diagnostic",
+    "Document",
     "DocumentCounts2019",
     "DocumentCounts2021",
     "FeeAmount",
@@ -69,6 +74,7 @@ __all__ = [
     "Parser",
     "Procurement",
     "Provenance",
+    "Reader",
     "RenderError",
     "Report",
     "ReportNotFoundError",
@@ -78,10 +84,13 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "TableSource",
     "TemplateVersion",
     "TokenRow",
     "Tokenizer",
+    "UnknownFormatError",
     "UnknownLayoutError",
+    "UnknownNameError",
     "ValidationError",
     "__version__",
     "cells",

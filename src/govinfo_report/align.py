@@ -102,8 +102,9 @@ class _Label:
 
 
 class _Aligner:
-    def __init__(self, spec: TableSpec, offset: int, money_unit: str) -> None:
+    def __init__(self, spec: TableSpec, offset: int, money_unit: str, *, positional: bool = False) -> None:
         self.spec = spec
+        self.positional = positional
         self.offset = offset
         self.money_unit = money_unit
         self.matcher = LabelMatcher(spec)
@@ -200,6 +201,9 @@ class _Aligner:
         width = len(columns)
         for r in rows:
             self.found.add(r.key)
+        if self.positional:
+            self.assign_positions(rows, columns, cells, line)
+            return
         both = _strip(cells, leading=True)
         tail = _strip(cells, leading=False)
         filled = [c for c in cells if not is_blank(c)]
@@ -236,6 +240,36 @@ class _Aligner:
             )
             return
         self.collapsed(rows, columns, filled, line)
+
+    def assign_positions(
+        self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], cells: Sequence[str], line: int
+    ) -> None:
+        """Read a row of cells the source cut itself, by position, left-aligned as a browser shows it.
+
+        Blank cells are blank cells; cells beyond the template's width are left out only
+        when they are blank (an empty extra column), else the row stays blank.
+        """
+        width = len(columns)
+        items = list(cells)
+        if len(items) > width and all(is_blank(c) for c in items[width:]):
+            items = items[:width]
+        elif len(items) > width and all(is_blank(c) for c in items[: len(items) - width]):
+            items = items[len(items) - width :]
+        if len(items) > width:
+            filled = [c for c in items if not is_blank(c)]
+            for r, c in columns:
+                self.values.setdefault((r.key, c.key), None)
+            self.diag(
+                "extra-numbers",
+                Severity.WARNING,
+                f"{len(items)} cells for {width} columns ({', '.join(filled)}); which are the row's is unknown: "
+                "cells left blank",
+                line,
+                row=rows[0].key if len(rows) == 1 else None,
+            )
+            return
+        for index, (r, c) in enumerate(columns):
+            self.put(r, c, items[index] if index < len(items) else None, line)
 
     def collapsed(
         self, rows: Sequence[RowSpec], columns: list[tuple[RowSpec, ColumnSpec]], filled: list[str], line: int
@@ -682,7 +716,14 @@ def _amount(text: str) -> Decimal:
     return parsed[0] if parsed is not None else Decimal(0)
 
 
-def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_unit: str | None = None) -> AlignedTable:
+def align(
+    spec: TableSpec,
+    rows: Sequence[TokenRow],
+    *,
+    offset: int = 0,
+    money_unit: str | None = None,
+    positional: bool = False,
+) -> AlignedTable:
     """Align the token rows of one table with its template.
 
     Args:
@@ -690,13 +731,15 @@ def align(spec: TableSpec, rows: Sequence[TokenRow], *, offset: int = 0, money_u
         rows: what the tokenizer produced for the table's lines.
         offset: 0-based line number of the table's first line in the whole text.
         money_unit: the unit bare money cells are in; read from the header when None.
+        positional: the rows are cells the source cut itself (an HTML table): each row is
+            read by position, left-aligned, and a blank cell is never padding.
 
     Returns:
         The values found, with a diagnostic for every inference and every problem.
 
     """
     unit = header_money_unit(rows) if money_unit is None else money_unit
-    aligner = _Aligner(spec, offset, unit)
+    aligner = _Aligner(spec, offset, unit, positional=positional)
     rows = [_located(row) for row in rows]
     if spec.key == "reviews":
         aligner.run_reviews(rows)

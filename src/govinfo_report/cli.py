@@ -29,7 +29,6 @@ from govinfo_report.serialize import to_dict, write_csv, write_jsonl
 __all__ = ["main"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-_SUFFIXES = (".txt",)
 #: A batch of at least this many files gets a progress bar (on a terminal).
 PROGRESS_MIN_FILES = 5
 _CLI_EXTRA = 'pip install "govinfo-report[cli]"'
@@ -44,11 +43,17 @@ class Outcome:
     error: str | None
 
 
+def _suffixes() -> frozenset[str]:
+    """File name endings picked up from folders: every reader's, plugins' included."""
+    return frozenset(suffix for reader in default_parser.readers.readers for suffix in reader.extensions)
+
+
 def _sources(names: Sequence[str]) -> Iterator[str]:
     for name in names:
         path = Path(name)
         if name != "-" and path.is_dir():
-            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+            suffixes = _suffixes()
+            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         else:
             yield name
 
@@ -162,7 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("files", nargs="+", metavar="FILE", help="report files, folders (*.txt, recursively) or -")
+    common.add_argument(
+        "files", nargs="+", metavar="FILE", help="report files, folders (*.txt, *.html … recursively) or -"
+    )
     common.add_argument("--layout", help="force a tokenizer for every table (see `govinfo-report layouts`)")
     common.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="parse in N processes")
     common.add_argument(

@@ -14,7 +14,9 @@ __all__ = [
     "ParseError",
     "RenderError",
     "ReportNotFoundError",
+    "UnknownFormatError",
     "UnknownLayoutError",
+    "UnknownNameError",
     "ValidationError",
 ]
 
@@ -48,8 +50,8 @@ class ReportNotFoundError(ParseError):
     """The text has none of a report's landmarks (no section headings, no tables)."""
 
 
-class UnknownLayoutError(GovinfoReportError, LookupError):
-    """A layout name that no registered tokenizer answers to.
+class UnknownNameError(GovinfoReportError, LookupError):
+    """A plugin name that nothing registered answers to.
 
     Attributes:
         name: the name asked for.
@@ -57,11 +59,26 @@ class UnknownLayoutError(GovinfoReportError, LookupError):
 
     """
 
+    #: What the name names, for the message (``"layout"``, ``"format"``).
+    kind = "name"
+
     def __init__(self, name: str, valid: Iterable[str]) -> None:
         """Create the error; the message lists the valid names."""
         self.name = name
         self.valid = tuple(valid)
-        super().__init__(f"unknown layout {name!r}; valid layouts: {', '.join(self.valid)}")
+        super().__init__(f"unknown {self.kind} {name!r}; valid {self.kind}s: {', '.join(self.valid)}")
+
+
+class UnknownLayoutError(UnknownNameError):
+    """A layout name (``parse(..., layout=...)``) that no registered tokenizer answers to."""
+
+    kind = "layout"
+
+
+class UnknownFormatError(UnknownNameError):
+    """A source format name (``parse(..., format=...)``) that no registered reader answers to."""
+
+    kind = "format"
 
 
 class DecodingError(ParseError, UnicodeError):

@@ -1,22 +1,36 @@
-"""``Parser``: text → lines → sections → token rows → template rows → ``Report``."""
+"""``Parser``: source → document → sections → token rows → template rows → ``Report``.
+
+``Parser.parse`` is a short chain of named stages: read (a reader turns the source into a
+``Document``), sections, tables (tokenized, or already cells), align, metadata, validate.
+"""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
-import regex
 
 from govinfo_report import metadata
 from govinfo_report.align import AlignedTable, align
-from govinfo_report.decode import decode
 from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.furniture import find_furniture
 from govinfo_report.normalize import fold, is_value, label_key
 from govinfo_report.placement import Slot
-from govinfo_report.schema import Diagnostic, Provenance, Report, Section, Severity, Span, TemplateVersion
-from govinfo_report.sections import build_sections, find_headings
+from govinfo_report.readers.base import Document, Grid, Reader
+from govinfo_report.readers.registry import ReaderRegistry, default_readers
+from govinfo_report.schema import (
+    Diagnostic,
+    Provenance,
+    Report,
+    Section,
+    Severity,
+    Span,
+    TableSource,
+    TemplateVersion,
+)
+from govinfo_report.sections import Heading, build_sections, find_headings
 from govinfo_report.template import TABLE_KEYS, iter_cells, table, tables
 from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
@@ -39,6 +53,15 @@ class TableText:
     tokenizer: Tokenizer | None
     #: Rows with their lines counted from ``offset`` in the whole input (furniture included).
     rows: tuple[TokenRow, ...]
+    #: True when the rows are cells the source had already cut (an HTML table), not tokenized.
+    from_cells: bool = False
+
+    @property
+    def layout(self) -> str | None:
+        """How the rows were cut: a tokenizer's name, ``"cells"`` for the source's own cells, or None."""
+        if self.from_cells:
+            return "cells"
+        return self.tokenizer.name if self.tokenizer is not None and self.rows else None
 
 
 class Parser:
@@ -48,21 +71,24 @@ class Parser:
     the tokenizers yourself (for instance to add one without installing it as a plugin).
     """
 
-    def __init__(self, tokenizers: Iterable[Tokenizer] | None = None) -> None:
+    def __init__(self, tokenizers: Iterable[Tokenizer] | None = None, readers: Iterable[Reader] | None = None) -> None:
         """Create a parser.
 
         Args:
             tokenizers: the tokenizers to choose from; the built-ins and installed plugins
                 when None.
+            readers: the readers to choose from; the built-ins and installed plugins when None.
 
         Raises:
-            ValueError: two tokenizers share a name or alias.
+            ValueError: two tokenizers, or two readers, share a name or alias.
 
         """
-        self._tokenizers = None if tokenizers is None else tuple(tokenizers)
         self._registry: Registry | None = None
-        if self._tokenizers is not None:
-            self._registry = Registry(self._tokenizers)  # names checked now, as documented
+        self._readers: ReaderRegistry | None = None
+        if tokenizers is not None:
+            self._registry = Registry(tokenizers)  # names checked now, as documented
+        if readers is not None:
+            self._readers = ReaderRegistry(readers)
 
     @property
     def registry(self) -> Registry:
@@ -75,44 +101,129 @@ class Parser:
             self._registry = Registry(default_tokenizers())
         return self._registry
 
-    def parse(self, text: str | bytes, *, layout: str | None = None, strict: bool = False) -> Report:
-        """Parse the text of one 政府信息公开工作年度报告.
+    @property
+    def readers(self) -> ReaderRegistry:
+        """The readers this parser chooses from (plugins loaded on first use, like tokenizers)."""
+        if self._readers is None:
+            self._readers = ReaderRegistry(default_readers())
+        return self._readers
+
+    def read(self, source: str | bytes, *, format: str | None = None) -> Document:
+        """Read a source into a ``Document``: the first stage of ``parse``.
 
         Args:
-            text: the report as text (any script; CRLF or LF), or its bytes in UTF-8,
-                GB18030/GBK or Big5.
-            layout: the name of the tokenizer to use for every table; detected per table
+            source: text, or the bytes of a text file or a page.
+            format: the reader to use (``"text"``, ``"html"`` or a plugin's); detected from
+                the content when None.
+
+        Raises:
+            TypeError: ``source`` is neither ``str`` nor ``bytes``.
+            UnknownFormatError: no reader has the name ``format``.
+            DecodingError: bytes in none of the supported encodings.
+
+        """
+        if isinstance(source, (bytearray, memoryview)):
+            source = bytes(source)
+        if not isinstance(source, (str, bytes)):
+            raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+        reader = self.readers.get(format) if format is not None else self.readers.detect(source)
+        return reader.read(source)
+
+    def parse(
+        self,
+        source: str | bytes,
+        *,
+        format: str | None = None,
+        layout: str | None = None,
+        strict: bool = False,
+    ) -> Report:
+        """Parse one 政府信息公开工作年度报告.
+
+        Args:
+            source: the report as text (any script; CRLF or LF), an HTML page, or their
+                bytes (UTF-8, GB18030/GBK or Big5; a page's own charset declaration first).
+            format: the reader to use (``"text"``, ``"html"`` …); detected from the content
                 when None.
+            layout: the name of the tokenizer to use for every text table; detected per
+                table when None.
             strict: raise ``ValidationError`` when any diagnostic is a warning or worse.
 
         Returns:
             The report, with diagnostics for everything missing, broken or inferred.
 
         Raises:
-            TypeError: ``text`` is neither ``str`` nor ``bytes``.
+            TypeError: ``source`` is neither ``str`` nor ``bytes``.
+            UnknownFormatError: no reader has the name ``format``.
             UnknownLayoutError: no tokenizer has the name ``layout``.
             DecodingError: bytes in none of the supported encodings.
-            ReportNotFoundError: the text has no section headings of a report.
+            ReportNotFoundError: the source has no section headings of a report.
             ValidationError: ``strict`` and a diagnostic of warning level or above.
 
         """
-        if isinstance(text, (bytes, bytearray, memoryview)):
-            text = decode(bytes(text))
-        if not isinstance(text, str):
-            raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
         forced = self.registry.get(layout) if layout is not None else None
-        lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        folded = [fold(line) for line in lines]
+        document = self.read(source, format=format)
         diagnostics: list[Diagnostic] = []
+        lines, folded, headings, furniture = self._sections(document, diagnostics)
+        texts = {key: self._table_text(key, document, lines, headings, forced, furniture) for key in TABLE_KEYS}
+        sections = build_sections(lines, folded, headings, end=_report_end(document, headings))
+        title = metadata.find_title(lines, folded, headings[0].index)
+        year = self._year(title[1] if title else None, lines, sections)
+        version = self._version(texts, year, diagnostics)
+        built, read_at = self._align(version, texts, diagnostics)
+        report = Report(
+            title=title[1] if title else None,
+            organization=self._organization(lines, folded, headings, sections, diagnostics),
+            year=year,
+            published=self._published(lines, folded),
+            template=version,
+            script=metadata.detect_script("\n".join(lines)),
+            sections=sections,
+            active_disclosure=built["active_disclosure"],
+            applications=built["applications"],
+            reviews=built["reviews"],
+            diagnostics=(),
+            provenance=_provenance(version, read_at, document),
+            reader=document.reader,
+            tables_read=tuple(
+                TableSource(key, document.reader, text.layout) for key, text in texts.items() if text is not None
+            ),
+        )
+        diagnostics.extend(self._missing(report, texts, read_at, title, year))
+        report = _in_source_lines(report, diagnostics, document)
+        report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
+        if strict:
+            serious = [d for d in report.diagnostics if d.severity >= Severity.WARNING]
+            if serious:
+                raise ValidationError(serious, report)
+        return report
+
+    # Stages ----------------------------------------------------------------------------
+
+    def _sections(
+        self, document: Document, diagnostics: list[Diagnostic]
+    ) -> tuple[list[str], list[str], list[Heading], frozenset[int]]:
+        """Fold the lines, leave page furniture out and find the section headings.
+
+        Raises:
+            ReportNotFoundError: no heading; the message names attachments the page links.
+
+        """
+        lines = list(document.lines)
+        folded = [fold(line) for line in lines]
         furniture = self._remove_furniture(lines, folded, diagnostics)
         headings = find_headings(lines, folded)
         if not headings:
-            raise ReportNotFoundError("no section heading of an annual report (一、总体情况 …) was found")
-        sections = build_sections(lines, folded, headings)
+            message = "no section heading of an annual report (一、总体情况 …) was found"
+            if document.attachments:
+                shown = ", ".join(document.attachments[:5])
+                message += f"; the page links the report as an attachment, parse that file instead: {shown}"
+            raise ReportNotFoundError(message)
+        return lines, folded, headings, furniture
 
-        texts = {key: self._table_text(key, lines, headings, forced, furniture) for key in TABLE_KEYS}
-        title = metadata.find_title(lines, folded, headings[0].index)
-        year = self._year(title[1] if title else None, lines, sections)
+    def _version(
+        self, texts: dict[str, TableText | None], year: int | None, diagnostics: list[Diagnostic]
+    ) -> TemplateVersion:
+        """Decide the template version from the tables' labels, else from the year."""
         version, from_labels = _template_version(texts.values(), year)
         if from_labels and year is not None and (year >= 2021) != (version is TemplateVersion.V2021):
             diagnostics.append(
@@ -122,21 +233,37 @@ class Parser:
                     f"tables follow the {version.value} template but the report is on {year}",
                 )
             )
+        return version
+
+    def _align(
+        self, version: TemplateVersion, texts: dict[str, TableText | None], diagnostics: list[Diagnostic]
+    ) -> tuple[dict[str, Any], dict[tuple[str, str, str], CellSpan]]:
+        """Align each table's rows with the template: the records, and where each value was read."""
         built: dict[str, Any] = {}
         read_at: dict[tuple[str, str, str], CellSpan] = {}
         for key, table_text in texts.items():
             built[key], sources = self._table(version, table_text, diagnostics)
             read_at.update({(key, row, column): span for (row, column), span in sources.items()})
+        return built, read_at
 
-        dated = metadata.signing_date(lines, folded)
+    def _organization(
+        self,
+        lines: Sequence[str],
+        folded: Sequence[str],
+        headings: Sequence[Heading],
+        sections: Sequence[Section],
+        diagnostics: list[Diagnostic],
+    ) -> str | None:
+        """Name the reporting body: from the title, else the signature, else the overview's subject."""
         organization = metadata.organization_from_title(lines, folded, headings[0].index)
         if organization is None:
+            dated = metadata.signing_date(lines, folded)
             organization = metadata.organization_from_signature(folded, lines, dated[0] if dated else None)
         if organization is None:
             overview = next((s for s in sections if s.key == "overview"), None)
             if overview is not None:
                 first = next((p for p in overview.text.split("\n") if p.strip()), "")
-                organization = metadata.organization_from_body(first, text)
+                organization = metadata.organization_from_body(first, "\n".join(lines))
                 if organization is not None:
                     diagnostics.append(
                         Diagnostic(
@@ -145,8 +272,25 @@ class Parser:
                             f"no title or signature names the body; {organization!r} is the subject of the overview",
                         )
                     )
+        return organization
+
+    @staticmethod
+    def _published(lines: Sequence[str], folded: Sequence[str]) -> datetime.date | None:
+        dated = metadata.signing_date(lines, folded)
+        return dated[1] if dated else None
+
+    @staticmethod
+    def _missing(
+        report: Report,
+        texts: dict[str, TableText | None],
+        read_at: dict[tuple[str, str, str], CellSpan],
+        title: tuple[int, str] | None,
+        year: int | None,
+    ) -> list[Diagnostic]:
+        """Say what the report lacks: numbers in every table, a title, a year."""
+        said = []
         if not read_at:
-            diagnostics.append(
+            said.append(
                 Diagnostic(
                     "no-numbers",
                     Severity.WARNING,
@@ -155,30 +299,10 @@ class Parser:
                 )
             )
         if title is None:
-            diagnostics.append(Diagnostic("title-missing", Severity.INFO, "the report has no title line"))
+            said.append(Diagnostic("title-missing", Severity.INFO, "the report has no title line"))
         if year is None:
-            diagnostics.append(Diagnostic("year-missing", Severity.WARNING, "no year found in the title or the text"))
-        diagnostics.sort(key=lambda d: (d.line is None, d.line or 0))
-        report = Report(
-            title=title[1] if title else None,
-            organization=organization,
-            year=year,
-            published=dated[1] if dated else None,
-            template=version,
-            script=metadata.detect_script(text),
-            sections=sections,
-            active_disclosure=built["active_disclosure"],
-            applications=built["applications"],
-            reviews=built["reviews"],
-            diagnostics=tuple(diagnostics),
-            provenance=_provenance(version, read_at, text),
-        )
-        report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
-        if strict:
-            serious = [d for d in report.diagnostics if d.severity >= Severity.WARNING]
-            if serious:
-                raise ValidationError(serious, report)
-        return report
+            said.append(Diagnostic("year-missing", Severity.WARNING, "no year found in the title or the text"))
+        return said
 
     # Steps -----------------------------------------------------------------------------
 
@@ -208,11 +332,13 @@ class Parser:
     def _table_text(
         self,
         key: str,
+        document: Document,
         lines: Sequence[str],
-        headings: Sequence[Any],
+        headings: Sequence[Heading],
         forced: Tokenizer | None,
         furniture: frozenset[int],
     ) -> TableText | None:
+        """Cut a table's section into rows: the source's own cells where it has them, else tokenized."""
         for position, heading in enumerate(headings):
             if heading.key != key:
                 continue
@@ -220,6 +346,9 @@ class Parser:
             stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
             kept = [i - start for i in range(start, stop) if i not in furniture]
             region = tuple(lines[start + i] for i in kept)
+            grids = [(i, document.grids[start + i]) for i in kept if start + i in document.grids]
+            if grids:
+                return TableText(key, start, region, None, tuple(_grid_row(i, g) for i, g in grids), from_cells=True)
             tokenizer = forced or self.registry.detect(region)
             rows = tuple(_renumber(row, kept) for row in tokenizer.tokenize(region)) if tokenizer is not None else ()
             return TableText(key, start, region, tokenizer, rows)
@@ -244,7 +373,7 @@ class Parser:
             return None, {}
         spec = table(version, text.key)
         numeral = _TABLE_NUMERALS[text.key]
-        if text.tokenizer is None or not text.rows:
+        if text.layout is None:
             diagnostics.append(
                 Diagnostic(
                     "table-missing",
@@ -255,7 +384,7 @@ class Parser:
                 )
             )
             return None, {}
-        aligned: AlignedTable = align(spec, text.rows, offset=text.offset)
+        aligned: AlignedTable = align(spec, text.rows, offset=text.offset, positional=text.from_cells)
         diagnostics.extend(aligned.diagnostics)
         if aligned.numbers == 0 and not aligned.values and not aligned.rows_found:
             diagnostics.append(
@@ -273,7 +402,7 @@ class Parser:
                 Diagnostic(
                     "table-empty",
                     Severity.WARNING,
-                    f"table {numeral} is present ({text.tokenizer.name} layout) but holds no numbers",
+                    f"table {numeral} is present ({text.layout} layout) but holds no numbers",
                     line=text.offset + 1,
                     table=text.key,
                 )
@@ -290,13 +419,10 @@ class Parser:
                             row=row.key,
                         )
                     )
+        how = "from the source's own cells" if text.from_cells else f"with the {text.layout!r} tokenizer"
         diagnostics.append(
             Diagnostic(
-                "layout-detected",
-                Severity.INFO,
-                f"table {numeral} read with the {text.tokenizer.name!r} tokenizer",
-                line=text.offset + 1,
-                table=text.key,
+                "layout-detected", Severity.INFO, f"table {numeral} read {how}", line=text.offset + 1, table=text.key
             )
         )
         return spec.build(aligned.values), aligned.sources
@@ -312,28 +438,55 @@ def _renumber(row: TokenRow, kept: Sequence[int]) -> TokenRow:
     return TokenRow(row.cells, line(row.line), spans)
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+def _report_end(document: Document, headings: Sequence[Heading]) -> int | None:
+    """Where the report ends in a page: after the element that holds all its headings."""
+    end = document.container_end([h.index for h in headings])
+    return None if end is None else end + 1
+
+
+def _grid_row(index: int, grid: Grid) -> TokenRow:
+    """Turn a row of cells the source had already cut into a token row of the region (line ``index``).
+
+    Positions that are part of another cell (a label's rowspan, a colspan) are left out;
+    the row's spans are columns of its line in the document (the cells joined by tabs).
+    """
+    cells: list[str] = []
+    spans: list[CellSpan | None] = []
+    column = 0
+    for cell in grid.cells:
+        if cell is not None:
+            cells.append(cell)
+            spans.append((index, column, column + len(cell)) if cell else None)
+        column += len(cell or "") + 1
+    return TokenRow(tuple(cells), index, tuple(spans))
 
 
 def _provenance(
-    version: TemplateVersion, read_at: dict[tuple[str, str, str], CellSpan], text: str
+    version: TemplateVersion, read_at: dict[tuple[str, str, str], CellSpan], document: Document
 ) -> tuple[Provenance, ...]:
-    """Turn ``(line index, start, end)`` places into spans of the whole text, in template order.
-
-    Lines are cut as ``parse`` cuts them (CRLF, CR or LF); leading BOMs are skipped.
-    """
+    """Turn ``(line index, start, end)`` places in the document into spans of the source, in template order."""
     if not read_at:
         return ()
-    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-    starts[0] = len(text) - len(text.lstrip("\ufeff"))
     found: list[Provenance] = []
     for spec, row, column in iter_cells(version):
         place = read_at.get((spec.key, row.key, column.key))
         if place is not None:
-            line, start, end = place
-            span = Span(line + 1, starts[line] + start, starts[line] + end)
-            found.append(Provenance(spec.key, row.key, column.key, span))
+            found.append(Provenance(spec.key, row.key, column.key, Span(*document.locate(*place))))
     return tuple(found)
+
+
+def _in_source_lines(report: Report, diagnostics: list[Diagnostic], document: Document) -> Report:
+    """Give the report its diagnostics, in order, with lines of the source (a page's, not the document's)."""
+
+    def line(number: int) -> int:
+        return document.source_line(number - 1)
+
+    if document.segments is not None:
+        diagnostics = [d if d.line is None else attrs.evolve(d, line=line(d.line)) for d in diagnostics]
+        sections = tuple(attrs.evolve(s, line=line(s.line)) for s in report.sections)
+        report = attrs.evolve(report, sections=sections)
+    diagnostics.sort(key=lambda d: (d.line is None, d.line or 0))
+    return attrs.evolve(report, diagnostics=tuple(diagnostics))
 
 
 def _missing_tables(texts: dict[str, TableText | None]) -> list[str]:

@@ -35,6 +35,7 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "TableSource",
     "TemplateVersion",
     "Value",
 ]
@@ -388,6 +389,19 @@ class Reviews:
 
 
 @attrs.frozen
+class TableSource:
+    """How one table was read: by which reader, and cut into cells how."""
+
+    #: Table key (``"active_disclosure"`` …).
+    table: str
+    #: The reader that read the source (``"text"``, ``"html"`` …).
+    reader: str
+    #: The tokenizer that cut the table's text into cells (``"pipe"`` …), ``"cells"`` when
+    #: the source had cut them itself (an HTML table), None when no table was found.
+    layout: str | None
+
+
+@attrs.frozen
 class Report:
     """A parsed 政府信息公开工作年度报告."""
 
@@ -416,6 +430,10 @@ class Report:
     #: Where every value was read, in template order; not part of equality, and in JSON
     #: only when asked for (``to_json(report, provenance=True)``).
     provenance: tuple[Provenance, ...] = attrs.field(default=(), eq=False, repr=False, metadata={"optional": True})
+    #: The reader that read the source (``"text"``, ``"html"`` …); not part of equality.
+    reader: str = attrs.field(default="text", eq=False, repr=False, metadata={"optional": True})
+    #: How each table present was read; not part of equality.
+    tables_read: tuple[TableSource, ...] = attrs.field(default=(), eq=False, repr=False, metadata={"optional": True})
 
     def span(self, table: str, row: str, column: str) -> Span | None:
         """Return where the value of a cell was read, or None (a blank or missing cell)."""

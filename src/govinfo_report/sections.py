@@ -170,9 +170,19 @@ def _strip_numeral(line: str) -> str:
     return stripped[match.end() :].strip() if match else stripped
 
 
-def build_sections(lines: Sequence[str], folded: Sequence[str], headings: Sequence[Heading]) -> tuple[Section, ...]:
-    """Cut the text at the headings; page chrome at the very end is left out."""
-    end = len(lines)
+def build_sections(
+    lines: Sequence[str], folded: Sequence[str], headings: Sequence[Heading], *, end: int | None = None
+) -> tuple[Section, ...]:
+    """Cut the text at the headings; page chrome at the very end is left out.
+
+    Args:
+        lines: the original lines.
+        folded: ``normalize.fold`` of each line.
+        headings: the headings found.
+        end: where the report ends (a page's footer after it); the end of the lines when None.
+
+    """
+    end = len(lines) if end is None else end
     while end > 0 and (not folded[end - 1].strip() or is_page_noise(folded[end - 1])):
         end -= 1
     sections: list[Section] = []

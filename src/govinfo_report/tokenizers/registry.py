@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
-from importlib.metadata import entry_points
 
 from govinfo_report.errors import UnknownLayoutError
+from govinfo_report.plugins import PluginRegistry, load_plugins
 from govinfo_report.tokenizers.base import Tokenizer, safe_score
 from govinfo_report.tokenizers.builtin import (
     LinesTokenizer,
@@ -38,19 +37,7 @@ def plugin_tokenizers() -> tuple[Tokenizer, ...]:
 
     An entry point may name a ``Tokenizer`` subclass or an instance.
     """
-    found: list[Tokenizer] = []
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            loaded = point.load()
-            tokenizer = loaded() if isinstance(loaded, type) else loaded
-        except Exception as exc:  # noqa: BLE001 - one broken plugin must not break parsing
-            warnings.warn(f"govinfo_report: tokenizer plugin {point.name!r} failed to load: {exc}", stacklevel=2)
-            continue
-        if not isinstance(tokenizer, Tokenizer):
-            warnings.warn(f"govinfo_report: plugin {point.name!r} is not a Tokenizer", stacklevel=2)
-            continue
-        found.append(tokenizer)
-    return tuple(found)
+    return load_plugins(ENTRY_POINT_GROUP, Tokenizer)
 
 
 def default_tokenizers() -> tuple[Tokenizer, ...]:
@@ -58,53 +45,23 @@ def default_tokenizers() -> tuple[Tokenizer, ...]:
     return tuple(cls() for cls in BUILTIN_TOKENIZERS) + plugin_tokenizers()
 
 
-class Registry:
+class Registry(PluginRegistry[Tokenizer]):
     """A set of tokenizers, looked up by name or alias, and a detector.
 
     Detection never depends on the order tokenizers were given in: the best
     ``(score, priority, name)`` wins.
     """
 
-    def __init__(self, tokenizers: Iterable[Tokenizer]) -> None:
-        """Build a registry; names and aliases must not collide.
-
-        Raises:
-            ValueError: two tokenizers claim the same name or alias.
-
-        """
-        self._tokenizers = tuple(sorted(tokenizers, key=lambda t: t.name))
-        self._by_name: dict[str, Tokenizer] = {}
-        for tokenizer in self._tokenizers:
-            for name in (tokenizer.name, *tokenizer.aliases):
-                key = name.lower()
-                if key in self._by_name and self._by_name[key] is not tokenizer:
-                    raise ValueError(f"tokenizer name {name!r} is claimed twice")
-                self._by_name[key] = tokenizer
+    missing = UnknownLayoutError
 
     @property
     def tokenizers(self) -> tuple[Tokenizer, ...]:
         """The tokenizers, sorted by name."""
-        return self._tokenizers
-
-    def names(self) -> tuple[str, ...]:
-        """Return the primary names, sorted."""
-        return tuple(t.name for t in self._tokenizers)
-
-    def get(self, name: str) -> Tokenizer:
-        """Return the tokenizer with this name or alias (case-insensitive).
-
-        Raises:
-            UnknownLayoutError: no such tokenizer; the message lists the valid names.
-
-        """
-        found = self._by_name.get(name.lower())
-        if found is None:
-            raise UnknownLayoutError(name, self.names())
-        return found
+        return self._plugins
 
     def scores(self, lines: Sequence[str]) -> list[tuple[float, Tokenizer]]:
         """Every tokenizer's guarded score for ``lines``, best first."""
-        scored = [(safe_score(t, lines), t) for t in self._tokenizers]
+        scored = [(safe_score(t, lines), t) for t in self._plugins]
         scored.sort(key=lambda pair: (pair[0], pair[1].priority, pair[1].name), reverse=True)
         return scored
 

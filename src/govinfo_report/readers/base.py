@@ -1,0 +1,173 @@
+"""The reader contract: a source (text, a page, a file's bytes) → a ``Document`` of lines.
+
+A reader turns what the user holds into lines of text for sectioning; where the source
+has tables already cut into cells (an HTML ``<table>``, a ruled PDF table), the rows of
+those tables are lines too, and the document keeps their cells (``Document.grids``) so
+that no tokenizer has to guess them again.  Every character of a line can be traced
+back to its place in the source (``Document.locate``), which is what provenance reports.
+"""
+
+from __future__ import annotations
+
+import abc
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+import attrs
+import regex
+
+__all__ = ["Document", "Grid", "Reader", "Segment", "line_starts"]
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Return the offset in ``text`` where each line begins (CRLF, CR or LF; a BOM skipped)."""
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    starts[0] = len(text) - len(text.lstrip("\ufeff"))
+    return starts
+
+
+#: A run of a document line that comes from one place in the source:
+#: ``(column in the line, offset in the source, offset where it ends in the source,
+#: exact)``.  An exact segment maps character for character; an inexact one (an entity
+#: ``&#49;``, a run of whitespace folded into one space) maps as a whole.
+Segment = tuple[int, int, int, bool]
+
+
+@attrs.frozen
+class Grid:
+    """A row of a table that the source had already cut into cells.
+
+    Its line in ``Document.lines`` is the cells joined by tabs; a merged cell's text is in
+    the first position it covers, never copied (a copied number would be read twice).
+    """
+
+    #: The cells' text, whitespace folded: "" for an empty cell, or for a position that a
+    #: value's cell above covers (a blank position: the columns after it keep their
+    #: place); None for a position that is part of another cell (a label's rowspan, any
+    #: colspan), which is not a cell of this row.
+    cells: tuple[str | None, ...]
+    #: Index of the table in the document (rows of one table share it).
+    table: int
+
+
+@attrs.frozen
+class Document:
+    """What a reader made of a source: lines, the rows of tables in them, and where each came from."""
+
+    #: The source as text (decoded); provenance offsets index it.
+    text: str
+    #: The document's lines, as sectioning and tokenizers read them.
+    lines: tuple[str, ...]
+    #: The name of the reader that made it (``"text"``, ``"html"`` …).
+    reader: str
+    #: Lines that are rows of a table already cut into cells, by line index.
+    grids: Mapping[int, Grid] = attrs.field(factory=dict)
+    #: Per line, the segments that map its characters to the source; None when the lines
+    #: are the source's own lines (the text reader).
+    segments: Sequence[Sequence[Segment]] | None = attrs.field(default=None, repr=False, eq=False)
+    #: Files the source links to that may be the report itself (``….pdf``, ``….doc``).
+    attachments: tuple[str, ...] = ()
+    #: Per line, the elements enclosing it (outermost first, as ids), for sources with
+    #: structure (a page); None for text.
+    paths: Sequence[tuple[int, ...]] | None = attrs.field(default=None, repr=False, eq=False)
+    _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", line_starts(self.text))
+
+    @classmethod
+    def from_text(cls, text: str, reader: str = "text") -> Document:
+        """Build the document of a plain text: its lines, cut at CRLF, CR or LF."""
+        lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return cls(text, tuple(lines), reader)
+
+    def container_end(self, lines: Sequence[int]) -> int | None:
+        """Return the last line inside the innermost element that encloses all of ``lines``.
+
+        This is where a page's report ends: the site's footer and related links after the
+        report's container are not its last section's text.  None when the source has no
+        structure or no element encloses them all.
+        """
+        if self.paths is None or not lines:
+            return None
+        common = self.paths[lines[0]]
+        for line in lines[1:]:
+            path = self.paths[line]
+            size = 0
+            while size < min(len(common), len(path)) and common[size] == path[size]:
+                size += 1
+            common = common[:size]
+        if not common:
+            return None
+        end = max(lines)
+        while end + 1 < len(self.paths) and self.paths[end + 1][: len(common)] == common:
+            end += 1
+        return end
+
+    def locate(self, line: int, start: int, end: int) -> tuple[int, int, int]:
+        """Return where ``lines[line][start:end]`` is in the source.
+
+        Returns:
+            ``(1-based line of the source, start offset, end offset)``, offsets into ``text``.
+
+        """
+        starts = self._starts
+        if self.segments is None:
+            return line + 1, starts[line] + start, starts[line] + end
+        segments = self.segments[line]
+        if not segments:
+            return self.source_line(line), 0, 0
+        first = _source_offset(segments, start, at_end=False)
+        last = _source_offset(segments, max(start, end - 1), at_end=True)
+        return bisect.bisect_right(starts, first), first, max(first, last)
+
+    def source_line(self, line: int) -> int:
+        """Return the 1-based line of the source where document line ``line`` (0-based) begins."""
+        if self.segments is None:
+            return line + 1
+        segments = self.segments[line] if 0 <= line < len(self.segments) else ()
+        return bisect.bisect_right(self._starts, segments[0][1]) if segments else 1
+
+
+def _source_offset(segments: Sequence[Segment], column: int, *, at_end: bool) -> int:
+    """Map a column of a line to the source through its segments."""
+    index = max(bisect.bisect_right(segments, column, key=lambda segment: segment[0]) - 1, 0)
+    start_column, source_start, source_end, exact = segments[index]
+    if not exact:
+        return source_end if at_end else source_start
+    offset = source_start + (column - start_column)
+    return min(offset + 1, source_end) if at_end else min(offset, source_end)
+
+
+class Reader(abc.ABC):
+    """Turns a source into a ``Document``; subclass it to read another format.
+
+    Class attributes, as for tokenizers: ``name`` (used in ``parse(..., format=name)``),
+    ``aliases``, ``priority`` (breaks ties in detection) and ``extensions`` (file name
+    endings the command line picks up from folders).
+    """
+
+    name: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
+    priority: ClassVar[int] = 0
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    @abc.abstractmethod
+    def detect(self, source: str | bytes) -> float:
+        """Return how sure this reader is that ``source`` is its format, from 0.0 to 1.0.
+
+        It must look at a bounded prefix only and never raise.
+        """
+
+    @abc.abstractmethod
+    def read(self, source: str | bytes) -> Document:
+        """Read ``source`` into a document.
+
+        Raises:
+            GovinfoReportError: a subclass saying what is wrong with the source
+                (``DecodingError``, ``ReportNotFoundError`` …), never a bare builtin error.
+
+        """

@@ -1,0 +1,464 @@
+"""HTML pages as government sites serve them → a ``Document``.
+
+A report pasted from Word into a CMS, inside the site's header, menus and footer: block
+elements (``<p>``, ``<div>``, headings, list items, ``<br>``) become lines; every
+``<table>`` that holds no other table becomes rows of cells, spans expanded (a merged
+cell's text in its first position, the positions it covers empty, never copied); a table
+that holds other tables is page layout and its cells are read as blocks.  Text split
+across ``<span>``/``<font>`` runs is joined, whitespace is folded as a browser folds it,
+``<script>``, ``<style>`` and comments are dropped.  Each character keeps its offset in
+the page, so a value can be shown where it was read.
+
+The tree is built with the standard library's ``html.parser`` (no binary dependency);
+unclosed tags are closed as HTML implies them (a ``<td>`` by the next cell, a ``<p>`` by
+the next block).  Everything is linear in the size of the page: open elements are
+counted by name, the tree is walked without recursion, and spans are capped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from html.parser import HTMLParser
+from typing import ClassVar
+
+import regex
+
+from govinfo_report.decode import decode
+from govinfo_report.normalize import is_value
+from govinfo_report.readers.base import Document, Grid, Reader, Segment
+
+__all__ = ["HtmlReader", "decode_html"]
+
+#: Elements whose content is never text of the page.
+_SKIP = frozenset({"script", "style", "noscript", "template", "select", "textarea", "svg"})
+#: Elements that end the line before them and after them.
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    }
+)  # fmt: skip
+#: Elements that have no content and no end tag.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+#: Start tags that close an open ``<p>`` (as HTML's parser does).
+_CLOSES_P = _BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "title"}
+#: Emphasis that often carries a heading at the start of a paragraph (``<strong>一、总体情况</strong>正文``).
+_EMPHASIS = frozenset({"strong", "b"})
+#: Largest colspan and rowspan honoured (HTML itself caps colspan at 1000).
+MAX_COLSPAN = 64
+MAX_ROWSPAN = 256
+#: How many of a line's enclosing blocks are kept (outermost first) to tell the report's container.
+MAX_PATH = 64
+#: How far up the open elements an implied end tag is looked for.
+_IMPLIED_DEPTH = 64
+
+_WHITESPACE = regex.compile(r"[ \t\n\r\f\v\u00a0\u200b\ufeff]+")
+_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", regex.IGNORECASE)
+_MARKUP = regex.compile(r"<(?:html|head|body|meta|div|p|table|tr|td|span|br|font|title|a)\b", regex.IGNORECASE)
+_ATTACHMENT = regex.compile(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
+
+#: A piece of text and where it is in the page: ``(text, start, end, exact)``.
+_Piece = tuple[str, int, int, bool]
+
+
+class _Element:
+    __slots__ = ("attrs", "children", "has_table", "tag")
+
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Element | _Piece] = []
+        self.has_table = False
+
+
+class _TreeBuilder(HTMLParser):
+    """Builds a forgiving tree; text pieces keep their offsets into the page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.newlines = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+        self.root = _Element("#root", {})
+        self.stack = [self.root]
+        self.open = Counter[str]()
+        self.tables: list[_Element] = []
+        self.skipping = 0
+        self.links: list[str] = []
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.newlines[line - 1] + column
+
+    # Structure ---------------------------------------------------------------------------
+
+    def push(self, element: _Element) -> None:
+        self.stack[-1].children.append(element)
+        self.stack.append(element)
+        self.open[element.tag] += 1
+
+    def pop_to(self, tag: str) -> None:
+        """Close open elements up to and including the innermost ``tag``."""
+        while len(self.stack) > 1:
+            element = self.stack.pop()
+            self.open[element.tag] -= 1
+            if element.tag == "table" and self.tables and self.tables[-1] is element:
+                self.tables.pop()
+            if element.tag in _SKIP:
+                self.skipping -= 1
+            if element.tag == tag:
+                return
+
+    def implied(self, tags: frozenset[str], stop: frozenset[str]) -> None:
+        """Close the innermost open element of ``tags`` unless a ``stop`` element is nearer."""
+        if not any(self.open[t] for t in tags):
+            return
+        for element in reversed(self.stack[-_IMPLIED_DEPTH:]):
+            if element.tag in stop:
+                return
+            if element.tag in tags:
+                self.pop_to(element.tag)
+                return
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("td", "th"):
+            self.implied(frozenset({"td", "th"}), frozenset({"table", "tr"}))
+        elif tag == "tr":
+            self.implied(frozenset({"tr"}), frozenset({"table"}))
+        elif tag in ("tbody", "thead", "tfoot"):
+            self.implied(frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"}))
+        elif tag == "li":
+            self.implied(frozenset({"li"}), frozenset({"ul", "ol", "table"}))
+        if tag in _CLOSES_P:
+            self.implied(frozenset({"p"}), frozenset({"td", "th", "table", "div", "li"}))
+        if tag == "a":
+            href = next((v for k, v in attrs if k == "href" and v), None)
+            if href and _ATTACHMENT.search(href):
+                self.links.append(href)
+        if tag in _VOID:
+            if tag in ("br", "hr") and not self.skipping:
+                self.stack[-1].children.append(_Element(tag, {}))
+            return
+        element = _Element(tag, {k: v or "" for k, v in attrs if k in ("colspan", "rowspan")})
+        if tag == "table":
+            if self.tables:
+                self.tables[-1].has_table = True
+            self.tables.append(element)
+        if tag in _SKIP:
+            self.skipping += 1
+        self.push(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            self.handle_starttag("br", [])
+        elif self.open[tag] > 0:
+            self.pop_to(tag)
+
+    # Text -----------------------------------------------------------------------------
+
+    def add(self, piece: _Piece) -> None:
+        if not self.skipping:
+            self.stack[-1].children.append(piece)
+
+    def handle_data(self, data: str) -> None:
+        start = self.position()
+        self.add((data, start, start + len(data), True))
+
+    def _reference(self, raw: str) -> None:
+        start = self.position()
+        end = start + len(raw)
+        if self.text.startswith(";", end):
+            end += 1
+        self.add((html.unescape(self.text[start:end]), start, end, False))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name}")
+
+
+class _Line:
+    """Text being gathered into one line, whitespace folded, with its segments."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[Segment] = []
+        self.length = 0
+        self.space = False  # a space is pending before the next text
+        self.boundary = False  # a paragraph or line break inside a cell came before the next text
+
+    def add(self, piece: _Piece) -> None:
+        text, start, end, exact = piece
+        if not exact:
+            if _WHITESPACE.fullmatch(text):
+                self.space = self.length > 0
+            elif text:
+                self._emit(text, start, end, exact=False)
+            return
+        position = 0
+        for match in _WHITESPACE.finditer(text):
+            if match.start() > position:
+                self._emit(text[position : match.start()], start + position, start + match.start(), exact=True)
+            self.space = self.length > 0
+            position = match.end()
+        if position < len(text):
+            self._emit(text[position:], start + position, end, exact=True)
+
+    def _emit(self, text: str, start: int, end: int, *, exact: bool) -> None:
+        if self.boundary and self.parts and self.parts[-1][-1:].isdigit() and text[:1].isdigit():
+            self.space = True  # digits of two paragraphs are two numbers, never one
+        self.boundary = False
+        if self.space:
+            self.parts.append(" ")
+            self.segments.append((self.length, start, start, False))
+            self.length += 1
+            self.space = False
+        self.parts.append(text)
+        self.segments.append((self.length, start, end, exact))
+        self.length += len(text)
+
+    def take(self) -> tuple[str, list[Segment]]:
+        text, segments = "".join(self.parts), self.segments
+        self.parts, self.segments, self.length, self.space, self.boundary = [], [], 0, False, False
+        return text, segments
+
+
+class _Blocks:
+    """Walks the tree and writes the document's lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.segments: list[Sequence[Segment]] = []
+        self.grids: dict[int, Grid] = {}
+        self.paths: list[tuple[int, ...]] = []
+        self.line = _Line()
+        self.tables = 0
+        self.open: list[int] = []  # the block elements open around the text, outermost first
+        self.ids = 0
+
+    def flush(self) -> None:
+        text, segments = self.line.take()
+        if text.strip():
+            self.add_line(text, segments)
+
+    def add_line(self, text: str, segments: Sequence[Segment]) -> None:
+        self.lines.append(text)
+        self.segments.append(segments)
+        self.paths.append(tuple(self.open[:MAX_PATH]))
+
+    def walk(self, root: _Element) -> None:
+        # (element or piece, entering) on an explicit stack: deep markup is no recursion.
+        todo: list[tuple[_Element | _Piece, bool]] = [(root, True)]
+        while todo:
+            node, entering = todo.pop()
+            if isinstance(node, tuple):
+                self.line.add(node)
+                continue
+            tag = node.tag
+            if not entering:
+                if tag in _BLOCK or (tag in _EMPHASIS and node.attrs.get("#lead")):
+                    self.flush()
+                if tag in _BLOCK:
+                    self.open.pop()
+                continue
+            if tag in _SKIP:
+                continue
+            if tag in ("br", "hr"):
+                self.flush()
+                continue
+            if tag == "table" and not node.has_table:
+                self.flush()
+                self.grid(node)
+                continue
+            if tag in _BLOCK:
+                self.flush()
+                self.ids += 1
+                self.open.append(self.ids)
+            elif tag in _EMPHASIS and self.line.length == 0:
+                node.attrs["#lead"] = "1"  # a heading printed in bold at a paragraph's start
+            todo.append((node, False))
+            todo.extend((child, True) for child in reversed(node.children))
+
+    def grid(self, table: _Element) -> None:
+        """Write a table's rows as lines of cells, spans expanded without copying."""
+        index = self.tables
+        self.tables += 1
+        rows: list[list[tuple[str, list[Segment]]]] = []
+        spans: list[list[tuple[int, int]]] = []
+        for caption in _descendants(table, frozenset({"caption"})):
+            self.walk(caption)
+            self.flush()
+        for row in _rows(table):
+            cells: list[tuple[str, list[Segment]]] = []
+            sizes: list[tuple[int, int]] = []
+            for element in row:
+                cells.append(_cell_text(element))
+                sizes.append(
+                    (_span(element.attrs.get("colspan"), MAX_COLSPAN), _span(element.attrs.get("rowspan"), MAX_ROWSPAN))
+                )
+            rows.append(cells)
+            spans.append(sizes)
+        # (row, column) → what covers it: True for a label's text (the position is part of
+        # the label, left out of the row) or a span across columns, False for a value's
+        # rows below it (kept as a blank position: the columns after it must not move).
+        covered: dict[tuple[int, int], bool] = {}
+        widths = [0] * len(rows)  # how far each row reaches, rowspans from above included
+        for r, (cells, sizes) in enumerate(zip(rows, spans, strict=True)):
+            placed: dict[int, tuple[str | None, list[Segment]]] = {}
+            column = 0
+            for cell, (colspan, rowspan) in zip(cells, sizes, strict=True):
+                while (r, column) in covered:
+                    placed[column] = (None if covered[r, column] else "", [])
+                    column += 1
+                placed[column] = cell
+                is_label = bool(cell[0]) and not is_value(cell[0])
+                for dr in range(min(rowspan, len(rows) - r)):
+                    widths[r + dr] = max(widths[r + dr], column + colspan)
+                    for dc in range(colspan):
+                        if dr or dc:
+                            covered[r + dr, column + dc] = is_label or dc > 0
+                column += colspan
+            for c in range(column, widths[r]):
+                if (r, c) in covered:
+                    placed[c] = (None if covered[r, c] else "", [])
+            width = max(column, widths[r])
+            texts: list[str | None] = []
+            segments: list[Segment] = []
+            length = 0
+            for c in range(width):
+                text, cell_segments = placed.get(c, (None, []))
+                if c:
+                    length += 1
+                segments.extend((at + length, start, end, exact) for at, start, end, exact in cell_segments)
+                texts.append(text)
+                length += len(text or "")
+            if any(texts):
+                self.grids[len(self.lines)] = Grid(tuple(texts), index)
+                self.add_line("\t".join(t or "" for t in texts), segments)
+
+
+def _span(value: str | None, cap: int) -> int:
+    """Read a colspan/rowspan attribute: a positive whole number, 1 otherwise (``0`` included)."""
+    if not value:
+        return 1
+    digits = value.strip().split(".")[0]
+    if not digits.isdigit():
+        return 1
+    return min(max(int(digits), 1), cap)
+
+
+def _descendants(element: _Element, tags: frozenset[str]) -> Iterator[_Element]:
+    """Yield the elements with these tags under ``element``, not looking inside them."""
+    todo = list(reversed(element.children))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, tuple):
+            continue
+        if node.tag in tags:
+            yield node
+            continue
+        todo.extend(reversed(node.children))
+
+
+def _rows(table: _Element) -> Iterator[list[_Element]]:
+    """Yield each row of a table as its cells (a cell outside any ``<tr>`` starts a row of its own)."""
+    loose: list[_Element] = []
+    for node in _descendants(table, frozenset({"tr", "td", "th", "caption"})):
+        if node.tag == "caption":
+            continue
+        if node.tag == "tr":
+            if loose:
+                yield loose
+                loose = []
+            yield list(_descendants(node, frozenset({"td", "th"})))
+        else:
+            loose.append(node)
+    if loose:
+        yield loose
+
+
+def _cell_text(cell: _Element) -> tuple[str, list[Segment]]:
+    """Return a cell's text on one line: paragraphs and line breaks inside it are joined (a wrapped label)."""
+    line = _Line()
+    todo: list[_Element | _Piece] = list(reversed(cell.children))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, tuple):
+            line.add(node)
+        elif node.tag in ("br", "hr") or node.tag in _BLOCK:
+            line.space = False
+            line.boundary = True
+            todo.extend(reversed(node.children))
+        elif node.tag not in _SKIP:
+            todo.extend(reversed(node.children))
+    return line.take()
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page by its own declaration (BOM, ``<meta charset>``, ``http-equiv``), else as text is decoded."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return decode(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    match = _CHARSET.search(data[:8192])
+    if match is not None:
+        name = match.group(1).decode("ascii").lower()
+        encoding = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}.get(name, name)
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common: fall back to detection
+    return decode(data)
+
+
+class HtmlReader(Reader):
+    """Reads HTML pages: lines of the page's blocks, and its tables as cells."""
+
+    name: ClassVar[str] = "html"
+    aliases: ClassVar[tuple[str, ...]] = ("htm", "xhtml")
+    priority: ClassVar[int] = 10
+    extensions: ClassVar[tuple[str, ...]] = (".html", ".htm", ".shtml", ".xhtml")
+
+    def detect(self, source: str | bytes) -> float:
+        """Score a source as HTML by its first few kilobytes."""
+        head = source[:4096]
+        sample = head.decode("latin-1") if isinstance(head, bytes) else head
+        start = sample.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+        if start.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in sample.lower():
+            return 1.0
+        if start.startswith(("<!doctype html", "<html")):
+            return 1.0
+        tags = len(_MARKUP.findall(sample))
+        if tags >= 3:
+            return 0.9 if start.startswith("<") else 0.6
+        return 0.0
+
+    def read(self, source: str | bytes) -> Document:
+        """Read a page into lines and cells, keeping each character's offset in the page."""
+        text = decode_html(bytes(source)) if isinstance(source, (bytes, bytearray, memoryview)) else source
+        builder = _TreeBuilder(text)
+        builder.feed(text)
+        builder.close()
+        blocks = _Blocks()
+        blocks.walk(builder.root)
+        blocks.flush()
+        return Document(
+            text,
+            tuple(blocks.lines),
+            self.name,
+            grids=blocks.grids,
+            segments=tuple(blocks.segments),
+            paths=tuple(blocks.paths),
+            attachments=tuple(dict.fromkeys(builder.links)),
+        )
