@@ -4,7 +4,8 @@ import attrs
 import pytest
 
 import govinfo_report
-from govinfo_report import ApplicantCounts, Severity, ValidationError, validate
+from govinfo_report import ApplicantCounts, Severity, TemplateVersion, ValidationError, validate
+from govinfo_report.template import tables
 
 from .conftest import SEEDS, fixture_text, seed_text
 
@@ -87,3 +88,23 @@ def test_strict_counts_inferred_cells_as_problems() -> None:
     with pytest.raises(ValidationError) as info:
         govinfo_report.parse(seed_text(SEEDS[0]), strict=True)
     assert {d.code for d in info.value.diagnostics} == {"cell-inferred"}
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_schema_classes_and_template_agree_key_for_key(version: TemplateVersion) -> None:
+    for spec in tables(version):
+        table_fields = {f.name for f in attrs.fields(spec.cls)}
+        assert table_fields == {r.key for r in spec.data_rows}
+        for row in spec.data_rows:
+            assert [f.name for f in attrs.fields(spec.row_classes[row.key])] == [c.key for c in row.columns]
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_identities_are_over_cells_of_their_table(version: TemplateVersion) -> None:
+    for spec in tables(version):
+        cells = {(r.key, c.key) for r in spec.data_rows for c in r.columns}
+        for identity in spec.identities:
+            assert set(identity.cells) <= cells, identity.code
+    codes = [i.code for spec in tables(version) for i in spec.identities]
+    assert codes.count("identity-r1") == codes.count("identity-r2") == 7
+    assert codes.count("identity-r4") == 3

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo_report.identities import applicant_row_holds, review_rows_hold
+from govinfo_report.identities import holds, identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
 from govinfo_report.normalize import (
     Money,
@@ -188,12 +188,12 @@ class _Aligner:
                 at, start, end = text.span
                 self.sources[slot] = (self.offset + at, start, end)
 
-    def checker(self) -> Checker | None:
-        if self.spec.key == "applications":
-            return lambda cand: applicant_row_holds({col: v for (_, col), v in cand.items()})
-        if self.spec.key == "reviews":
-            return review_rows_hold
-        return None
+    def checker(self, rows: Sequence[RowSpec]) -> Checker | None:
+        """Return the identities over ``rows`` alone as a check of a candidate placement (None: there are none)."""
+        within = identities_within(self.spec, {r.key for r in rows})
+        if not within:
+            return None
+        return lambda candidate: all(holds(identity, candidate) for identity in within)
 
     def assign(self, rows: Sequence[RowSpec], cells: Sequence[str], line: int) -> None:
         """Put a row's value cells into the columns of ``rows`` (one row, or all of 四)."""
@@ -276,12 +276,12 @@ class _Aligner:
     ) -> None:
         amounts = [_amount(text) for text in filled]
         slots = [(r.key, c.key) for r, c in columns]
-        placement = place(amounts, slots, self.checker())
+        placement = place(amounts, slots, self.checker(rows))
         by_slot = {(r.key, c.key): (r, c) for r, c in columns}
         if placement.satisfying == 0:
             # Nothing tells which columns these numbers are in: a guess would be an
             # invented reading, so the cells stay blank and the numbers are listed.
-            why = "no placement satisfies the identities" if self.checker() else "no identity constrains this row"
+            why = "no placement satisfies the identities" if self.checker(rows) else "no identity constrains this row"
             diagnostic = self.diag(
                 "row-ambiguous",
                 Severity.WARNING,
@@ -291,7 +291,7 @@ class _Aligner:
                 line,
                 row=rows[0].key if len(rows) == 1 else None,
             )
-            if len(rows) == 1 and len(filled) == len(columns) - 1 and self.checker() is None:
+            if len(rows) == 1 and len(filled) == len(columns) - 1 and self.checker(rows) is None:
                 self.short.append((rows[0], filled, line, diagnostic))
             return
         if placement.satisfying == 1:

@@ -1,39 +1,60 @@
-"""The template's arithmetic identities (勾稽关系), as plain functions over cell values.
+"""The one evaluator of the template's identities (勾稽关系), kept as data in ``template``.
 
-Used by alignment (to place the numbers of a collapsed row) and by validation (to report
-broken totals).  A blank term is None; an identity whose terms are all blank holds
-vacuously, otherwise blanks count as 0 (``spec/template.md``).
+Validation reports the identities that a report breaks; alignment uses the same ones to
+place the numbers of collapsed rows and to split glued digit runs; the hypothesis
+strategies build reports that satisfy them.  A blank term is None; an identity whose
+terms are all blank holds vacuously, otherwise blanks count as 0 (``spec/template.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
+
+from govinfo_report.template import APPLICANT_COLUMNS, REVIEW_COLUMNS, Identity, TableSpec
 
 __all__ = [
     "APPLICANT_TERMS",
     "REVIEW_ROWS",
     "REVIEW_TERMS",
     "applicant_row_holds",
+    "holds",
+    "identities_within",
     "review_rows_hold",
+    "sides",
     "sum_holds",
 ]
 
 Number = int | Decimal
+Cells = Mapping[tuple[str, str], Number | None]
 
 #: The six applicant columns whose sum is 总计 (R3).
-APPLICANT_TERMS: tuple[str, ...] = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-)
+APPLICANT_TERMS: tuple[str, ...] = tuple(c.key for c in APPLICANT_COLUMNS[:-1])
 #: The four outcome columns whose sum is 总计 (R4).
-REVIEW_TERMS: tuple[str, ...] = ("upheld", "corrected", "other", "pending")
+REVIEW_TERMS: tuple[str, ...] = tuple(c.key for c in REVIEW_COLUMNS[:-1])
 #: The three rows of table 四.
 REVIEW_ROWS: tuple[str, ...] = ("administrative_review", "litigation_direct", "litigation_after_review")
+
+
+def sides(identity: Identity, cells: Cells) -> tuple[Number, Number] | None:
+    """Return the sums of the left and right cells, blanks as 0; None when every cell is blank."""
+    values = [cells.get(cell) for cell in identity.cells]
+    if all(v is None for v in values):
+        return None
+    left = sum((v or 0) for v in values[: len(identity.left)])
+    right = sum((v or 0) for v in values[len(identity.left) :])
+    return left, right
+
+
+def holds(identity: Identity, cells: Cells) -> bool:
+    """Tell whether ``identity`` holds over ``cells`` (``{(row, column): value}``; absent is blank)."""
+    found = sides(identity, cells)
+    return found is None or found[0] == found[1]
+
+
+def identities_within(spec: TableSpec, rows: Collection[str]) -> tuple[Identity, ...]:
+    """Return the identities of ``spec`` whose cells all lie in ``rows``."""
+    return tuple(i for i in spec.identities if all(row in rows for row, _ in i.cells))
 
 
 def sum_holds(total: Number | None, terms: Iterable[Number | None]) -> bool:
@@ -49,6 +70,6 @@ def applicant_row_holds(row: Mapping[str, Number | None]) -> bool:
     return sum_holds(row.get("total"), (row.get(k) for k in APPLICANT_TERMS))
 
 
-def review_rows_hold(cells: Mapping[tuple[str, str], Number | None]) -> bool:
+def review_rows_hold(cells: Cells) -> bool:
     """R4 for every row of table 四, given ``{(row, column): value}``."""
     return all(sum_holds(cells.get((row, "total")), (cells.get((row, k)) for k in REVIEW_TERMS)) for row in REVIEW_ROWS)

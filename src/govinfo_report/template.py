@@ -22,6 +22,7 @@ __all__ = [
     "SECTION_TITLES",
     "TABLE_KEYS",
     "ColumnSpec",
+    "Identity",
     "RowSpec",
     "TableSpec",
     "iter_cells",
@@ -89,6 +90,30 @@ class RowSpec:
 
 
 @attrs.frozen
+class Identity:
+    """One identity (勾稽关系) of a table: the sum of the ``left`` cells equals the sum of the ``right`` cells.
+
+    Cells are ``(row, column)`` keys of the table.  Evaluated by ``identities.holds``: one
+    whose cells are all blank holds vacuously; otherwise blanks count as 0.
+    """
+
+    #: Diagnostic code when it is broken (``identity-r1`` …).
+    code: str
+    left: tuple[tuple[str, str], ...]
+    right: tuple[tuple[str, str], ...]
+    #: What it says, for messages.
+    describe: str
+    #: The cell a diagnostic points at (the total), when there is one.
+    row: str | None = None
+    column: str | None = None
+
+    @property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        """Every cell it involves, left then right."""
+        return self.left + self.right
+
+
+@attrs.frozen
 class TableSpec:
     """A template table of one version."""
 
@@ -103,6 +128,8 @@ class TableSpec:
     row_classes: dict[str, type[Any]] = attrs.field(eq=False, factory=dict)
     #: Version markers: label fragments only this version prints.
     markers: tuple[str, ...] = ()
+    #: The table's identities (R1–R4), as equations over its cells.
+    identities: tuple[Identity, ...] = ()
 
     @property
     def data_rows(self) -> tuple[RowSpec, ...]:
@@ -313,6 +340,48 @@ def _applications_rows(version: TemplateVersion) -> tuple[RowSpec, ...]:
     return head + other + tail
 
 
+#: The 三 rows that are not results: R2 sums every other data row into 总计.
+_NOT_RESULTS = ("new_received", "carried_over", "total", "carried_forward")
+
+
+def _applications_identities(rows: tuple[RowSpec, ...]) -> tuple[Identity, ...]:
+    """R1 and R2 per column, R3 per row (``spec/template.md``)."""
+    results = tuple(r.key for r in rows if not r.is_group and r.key not in _NOT_RESULTS)
+    found: list[Identity] = []
+    for column in (c.key for c in _A):
+        found.append(
+            Identity(
+                "identity-r1",
+                (("new_received", column), ("carried_over", column)),
+                (("total", column), ("carried_forward", column)),
+                f"R1 in column {column}: 新收 + 上年结转 should equal 总计 + 结转下年度",
+                column=column,
+            )
+        )
+        found.append(
+            Identity(
+                "identity-r2",
+                (("total", column),),
+                tuple((row, column) for row in results),
+                f"R2 in column {column}: 总计 should equal the sum of the result rows",
+                row="total",
+                column=column,
+            )
+        )
+    for row in (r for r in rows if not r.is_group):
+        found.append(
+            Identity(
+                "identity-r3",
+                ((row.key, "total"),),
+                tuple((row.key, c.key) for c in _A[:-1]),
+                f"R3 in row {row.key}: 总计 should equal the sum of the six applicant columns",
+                row=row.key,
+                column="total",
+            )
+        )
+    return tuple(found)
+
+
 def _applications(version: TemplateVersion) -> TableSpec:
     rows = _applications_rows(version)
     return TableSpec(
@@ -323,6 +392,7 @@ def _applications(version: TemplateVersion) -> TableSpec:
         cls=schema.Applications,
         row_classes={r.key: schema.ApplicantCounts for r in rows if not r.is_group},
         markers=("逾期不补正", "逾期未按收费通知") if version is TemplateVersion.V2021 else (),
+        identities=_applications_identities(rows),
     )
 
 
@@ -332,19 +402,30 @@ REVIEW_COLUMNS = _cols(
     ("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")
 )
 
+_REVIEW_ROWS = (
+    RowSpec("administrative_review", "行政复议", REVIEW_COLUMNS),
+    RowSpec("litigation_direct", "未经复议直接起诉", REVIEW_COLUMNS),
+    RowSpec("litigation_after_review", "复议后起诉", REVIEW_COLUMNS),
+)
+
 _REVIEWS = TableSpec(
     key="reviews",
     title="政府信息公开行政复议、行政诉讼情况",
-    rows=(
-        RowSpec("administrative_review", "行政复议", REVIEW_COLUMNS),
-        RowSpec("litigation_direct", "未经复议直接起诉", REVIEW_COLUMNS),
-        RowSpec("litigation_after_review", "复议后起诉", REVIEW_COLUMNS),
-    ),
+    rows=_REVIEW_ROWS,
     header_labels=("行政诉讼", *(c.label for c in REVIEW_COLUMNS)),
     cls=schema.Reviews,
-    row_classes={
-        k: schema.ReviewOutcomes for k in ("administrative_review", "litigation_direct", "litigation_after_review")
-    },
+    row_classes={r.key: schema.ReviewOutcomes for r in _REVIEW_ROWS},
+    identities=tuple(
+        Identity(
+            "identity-r4",
+            ((row.key, "total"),),
+            tuple((row.key, c.key) for c in REVIEW_COLUMNS[:-1]),
+            f"R4 in {row.key}: 总计 should equal 维持 + 纠正 + 其他 + 尚未审结",
+            row=row.key,
+            column="total",
+        )
+        for row in _REVIEW_ROWS
+    ),
 )
 
 

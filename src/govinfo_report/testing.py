@@ -30,10 +30,11 @@ except ImportError as error:  # pragma: no cover - exercised without the extra o
 
 import attrs
 
-from govinfo_report.identities import APPLICANT_TERMS, REVIEW_TERMS
+from govinfo_report.identities import APPLICANT_TERMS, REVIEW_TERMS, holds
 from govinfo_report.render.script import to_script
 from govinfo_report.schema import Report, Script, Section, TemplateVersion, Value
 from govinfo_report.template import SECTION_KEYS, SECTION_TITLES, TABLE_KEYS, TableSpec, tables
+from govinfo_report.validate import RESULT_ROWS
 
 __all__ = [
     "ORGANIZATIONS",
@@ -87,7 +88,7 @@ def applications(draw: st.DrawFn, version: TemplateVersion, *, blanks: bool = Tr
     """Table 三 with R1–R3 holding (``broken``: one 总计 is off by one)."""
     spec = tables(version)[1]
     count = st.integers(0, 60)
-    results = [r for r in spec.data_rows if r.key not in ("new_received", "carried_over", "total", "carried_forward")]
+    results = [spec.row(key) for key in RESULT_ROWS[version]]
     values: dict[tuple[str, str], Value] = {}
     totals = dict.fromkeys(APPLICANT_TERMS, 0)
     for row in results:
@@ -106,6 +107,7 @@ def applications(draw: st.DrawFn, version: TemplateVersion, *, blanks: bool = Tr
         values[(row.key, "total")] = sum(int(values[(row.key, t)] or 0) for t in APPLICANT_TERMS)
     if broken:
         values[("total", "total")] = int(values[("total", "total")] or 0) + 1
+    assert broken or all(holds(i, values) for i in spec.identities), "the strategy must satisfy R1–R3"
     return spec.build({k: _blank(int(v or 0), blanks, draw) for k, v in values.items()})
 
 

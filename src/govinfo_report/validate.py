@@ -17,22 +17,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from govinfo_report.identities import APPLICANT_TERMS, REVIEW_ROWS, REVIEW_TERMS
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
-from govinfo_report.template import iter_cells, table
+from govinfo_report.template import iter_cells, table, tables
 
 __all__ = ["RESULT_ROWS", "validate"]
 
-#: Table 三 rows that R2 sums, by template version (the leaf rows of 三、本年度办理结果).
+#: Table 三 rows that R2 sums, by template version (the leaf rows of 三、本年度办理结果),
+#: read off the template's R2.
 RESULT_ROWS: dict[TemplateVersion, tuple[str, ...]] = {
     version: tuple(
-        row.key
-        for row in table(version, "applications").data_rows
-        if row.key not in ("new_received", "carried_over", "total", "carried_forward")
+        dict.fromkeys(
+            row
+            for identity in table(version, "applications").identities
+            if identity.code == "identity-r2"
+            for row, _ in identity.right
+        )
     )
     for version in TemplateVersion
 }
-_COLUMNS = (*APPLICANT_TERMS, "total")
 
 
 def _value(report: Report, table_key: str, row: str, column: str) -> Value:
@@ -75,55 +77,25 @@ def _check(
     )
 
 
-def _applications(report: Report) -> Iterator[Diagnostic]:
-    key = "applications"
-    results = RESULT_ROWS[report.template]
-    for column in _COLUMNS:
+def _tables(report: Report) -> Iterator[Diagnostic]:
+    """Every identity of the template (R1–R4) that the report's tables break."""
+    for spec in tables(report.template):
+        if getattr(report, spec.key) is None:
+            continue
+        for identity in spec.identities:
 
-        def cell(row: str, column: str = column) -> Cell:
-            return _cell(report, key, row, column)
+            def cells(slots: Sequence[tuple[str, str]], key: str = spec.key) -> list[Cell]:
+                return [_cell(report, key, row, column) for row, column in slots]
 
-        yield from _check(
-            "identity-r1",
-            [cell("new_received"), cell("carried_over")],
-            [cell("total"), cell("carried_forward")],
-            f"R1 in column {column}: 新收 + 上年结转 should equal 总计 + 结转下年度",
-            table_key=key,
-            column=column,
-        )
-        yield from _check(
-            "identity-r2",
-            [cell("total")],
-            [cell(row) for row in results],
-            f"R2 in column {column}: 总计 should equal the sum of the result rows",
-            table_key=key,
-            row="total",
-            column=column,
-        )
-    for spec_row in table(report.template, key).data_rows:
-        yield from _check(
-            "identity-r3",
-            [_cell(report, key, spec_row.key, "total")],
-            [_cell(report, key, spec_row.key, c) for c in APPLICANT_TERMS],
-            f"R3 in row {spec_row.key}: 总计 should equal the sum of the six applicant columns",
-            table_key=key,
-            row=spec_row.key,
-            column="total",
-        )
-
-
-def _reviews(report: Report) -> Iterator[Diagnostic]:
-    key = "reviews"
-    for row in REVIEW_ROWS:
-        yield from _check(
-            "identity-r4",
-            [_cell(report, key, row, "total")],
-            [_cell(report, key, row, c) for c in REVIEW_TERMS],
-            f"R4 in {row}: 总计 should equal 维持 + 纠正 + 其他 + 尚未审结",
-            table_key=key,
-            row=row,
-            column="total",
-        )
+            yield from _check(
+                identity.code,
+                cells(identity.left),
+                cells(identity.right),
+                identity.describe,
+                table_key=spec.key,
+                row=identity.row,
+                column=identity.column,
+            )
 
 
 def _signs(report: Report) -> Iterator[Diagnostic]:
@@ -158,10 +130,4 @@ def validate(report: Report) -> tuple[Diagnostic, ...]:
         values) in ``cells`` and left minus right in ``difference``.
 
     """
-    found: list[Diagnostic] = []
-    if report.applications is not None:
-        found.extend(_applications(report))
-    if report.reviews is not None:
-        found.extend(_reviews(report))
-    found.extend(_signs(report))
-    return tuple(found)
+    return (*_tables(report), *_signs(report))
