@@ -144,7 +144,7 @@ def test_a_broken_plugin_is_skipped_with_a_warning(monkeypatch: pytest.MonkeyPat
     try:
         with pytest.warns(UserWarning, match="broken"):
             names = Parser().registry.names()
-        assert names == ("lines", "pipe", "spaced", "tab", "wrapped")
+        assert names == ("glued", "lines", "pipe", "spaced", "tab", "wrapped")
     finally:
         registry_module.plugin_tokenizers.cache_clear()
 

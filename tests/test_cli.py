@@ -88,10 +88,11 @@ def test_check_reports_broken_identities_and_exits_1() -> None:
 def test_layouts_and_usage_errors() -> None:
     listed = run("layouts")
     assert listed.returncode == 0
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["lines", "pipe", "spaced", "tab", "wrapped"]
+    names = [line.split()[0] for line in listed.stdout.splitlines()]
+    assert names == ["glued", "lines", "pipe", "spaced", "tab", "wrapped"]
     unknown = run("parse", str(FIXTURES / f"{SEEDS[0]}.txt"), "--layout", "csv")
     assert unknown.returncode == 2
-    assert "valid layouts: lines, pipe, spaced, tab, wrapped" in unknown.stderr
+    assert "valid layouts: glued, lines, pipe, spaced, tab, wrapped" in unknown.stderr
     assert run("frobnicate").returncode == 2
     assert "Example:" in run("parse", "--help").stdout
 

@@ -8,10 +8,13 @@ collapsed rows with the identities (``placement``).  Every inference leaves a di
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
+import regex
 
 from govinfo_report.identities import holds, identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
@@ -28,6 +31,7 @@ from govinfo_report.normalize import (
 )
 from govinfo_report.placement import Checker, Slot, place
 from govinfo_report.schema import Diagnostic, Severity, Value
+from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, RowRun, solve
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
 from govinfo_report.tokenizers.base import CellSpan, TokenRow
 
@@ -649,6 +653,155 @@ class _Aligner:
                 line,
             )
 
+    # Glued rows ------------------------------------------------------------------------
+
+    def glued_label(self, text: str) -> RowSpec | None:
+        """Return the row whose label the text ends with (the longest such suffix), or None.
+
+        Glued text runs a table's header, group labels and a row's label together
+        (``…现行有效件数规章``); only an exact label key counts, never a fuzzy match.
+        """
+        keys = self.label_keys()
+        for start in range(max(0, len(text) - MAX_WRAPPED_LABEL), len(text)):
+            row = keys.get(label_key(text[start:]))
+            if row is not None:
+                return row
+        return None
+
+    def label_keys(self) -> dict[str, RowSpec]:
+        if not hasattr(self, "_label_keys"):
+            self._label_keys = {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
+        return self._label_keys
+
+    def run_glued(self, rows: Sequence[TokenRow]) -> None:
+        """Rows of label text and digit runs: split every run by the table's identities (``split``)."""
+        entries: list[list[Any]] = []  # [row or None, label text, run text, run span, line]
+        for token in rows:
+            cells = list(token.cells)
+            run = cells[-1] if cells and _is_run(cells[-1]) else None
+            label = "".join(c for c in (cells[:-1] if run is not None else cells))
+            row = self.glued_label(label) if label else None
+            entries.append([row, label, run, getattr(run, "span", None), token.line])
+        for previous, entry in itertools.pairwise(entries):
+            row, label = entry[0], fold(entry[1]).lstrip()
+            run = previous[2]
+            if row is None or not label.startswith(".") or not row.marker.isdigit() or run is None:
+                continue
+            if "".join(run.split()).endswith(row.marker):
+                kept = run.rstrip()[: -len(row.marker)]
+                span = previous[3]
+                previous[2] = _Located(kept) if kept.strip() else None
+                if previous[2] is not None and span is not None:
+                    previous[2].span = (span[0], span[1], span[1] + len(kept))
+                previous[3] = None if previous[2] is None else previous[2].span
+                self.diag(
+                    "list-numeral-unglued",
+                    Severity.INFO,
+                    f"the digits before {entry[1]!r} end with its list numeral {row.marker}: taken off them",
+                    previous[4],
+                    row=row.key,
+                )
+        runs: list[RowRun] = []
+        where: dict[str, tuple[str, CellSpan | None, int, list[int]]] = {}
+        unlabelled: list[list[Any]] = []
+        for row, label, run, span, line in entries:
+            if row is not None:
+                self.found.add(row.key)
+            if run is None:
+                continue
+            if row is None or row.is_group:
+                unlabelled.append([row, label, run, span, line])
+                continue
+            if row.key in where:
+                self.diag("row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line)
+                continue
+            digits, offsets = _run_digits(run)
+            runs.append(RowRun(row.key, tuple((row.key, c) for c in row.columns), digits))
+            where[row.key] = (run, span, line, offsets)
+        if self.spec.key == "reviews" and len(unlabelled) == 1 and not runs:
+            _, _, run, span, line = unlabelled.pop()
+            digits, offsets = _run_digits(run)
+            slots = tuple((r.key, c) for r in self.spec.data_rows for c in r.columns)
+            runs.append(RowRun(self.spec.data_rows[0].key, slots, digits))
+            where[self.spec.data_rows[0].key] = (run, span, line, offsets)
+            self.found.update(r.key for r in self.spec.data_rows)
+        for _, label, run, _, line in unlabelled:
+            self.report_orphan(label or None, [run], line)
+        self.place_runs(runs, where)
+
+    def place_runs(self, runs: Sequence[RowRun], where: dict[str, tuple[str, CellSpan | None, int, list[int]]]) -> None:
+        """Put the cells the split decided; say how each run was split, and why a cell stays blank."""
+        outcome = solve(runs, self.spec.identities, {})
+        for run in runs:
+            text, span, line, offsets = where[run.key]
+            unit = _unit(text)
+            shown = ", ".join(
+                outcome.cells[(r, c.key)][0] if outcome.cells.get((r, c.key)) else "?"  # type: ignore[index]
+                for r, c in run.slots
+            )
+            if run.key in outcome.unsplittable:
+                self.diag(
+                    "glued-unsplittable",
+                    Severity.WARNING,
+                    f"no split of the digits {text!r} into {len(run.slots)} cells satisfies the identities "
+                    "within the row (broken in the source, or cells missing): cells left blank",
+                    line,
+                    row=run.key,
+                )
+            elif run.key in outcome.too_long:
+                self.diag(
+                    "glued-too-long",
+                    Severity.WARNING,
+                    f"the digits {text!r} cut into {len(run.slots)} cells more than {MAX_SPLITS:,} ways: "
+                    "not split, cells left blank",
+                    line,
+                    row=run.key,
+                )
+            elif run.key in outcome.by_identities:
+                self.diag(
+                    "glued-split",
+                    Severity.INFO,
+                    f"the digits {text!r} read as {shown}: the only split that the identities allow",
+                    line,
+                    row=run.key,
+                )
+            for r, column in run.slots:
+                row = self.spec.row(r)
+                cell = outcome.cells.get((r, column.key))
+                if cell is None:
+                    self.put(row, column, None, line)
+                    candidates = outcome.ambiguous.get((r, column.key))
+                    if candidates:
+                        bound = f" (search bounded at {MAX_COMBINATIONS:,} combinations)" if outcome.bounded else ""
+                        broken = " (no combination satisfies the identities across rows)" * outcome.inconsistent
+                        self.diag(
+                            "cell-ambiguous",
+                            Severity.WARNING,
+                            f"the digits {text!r} split several ways{bound}{broken}; this cell could be "
+                            f"{', '.join(candidates[:12])}{' …' if len(candidates) > 12 else ''}: left blank",
+                            line,
+                            row=r,
+                            column=column.key,
+                        )
+                    continue
+                piece, offset = cell
+                located = _Located(piece + unit if column.money else piece)
+                if span is not None:
+                    start = span[1] + offsets[offset]
+                    located.span = (span[0], start, span[1] + offsets[offset + len(piece) - 1] + 1)
+                self.put(row, column, located, line)
+                if r not in self.filled:
+                    self.filled.add(r)
+                    self.sequence.append(r)
+        if outcome.inconsistent:
+            self.diag(
+                "glued-inconsistent",
+                Severity.WARNING,
+                "no way to split the open digit runs satisfies the identities between rows: the source's totals "
+                "do not add up; only what each row's own identity determines was read",
+                None,
+            )
+
     def run_reviews(self, rows: Sequence[TokenRow]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
@@ -668,6 +821,26 @@ class _Aligner:
         elif unlabelled:
             flat = [c for values, _ in unlabelled for c in values if not is_blank(c)]
             self.assign(self.spec.data_rows, flat, unlabelled[0][1])
+
+
+_RUN_RE = regex.compile(r"-?\d[\d.\s\u00a0\u3000-]*(?:万元|元)?")
+
+
+def _is_run(cell: str) -> bool:
+    """Tell whether a cell is a glued run of digits (with signs, points, spaces and a money unit)."""
+    return _RUN_RE.fullmatch(cell) is not None
+
+
+def _unit(run: str) -> str:
+    """Return the money unit a run ends with (``万元``, ``元``) or ""."""
+    return next((unit for unit in ("万元", "元") if run.endswith(unit)), "")
+
+
+def _run_digits(run: str) -> tuple[str, list[int]]:
+    """Return the run's characters without spaces and unit, and each one's offset in the run."""
+    body = run[: len(run) - len(_unit(run))]
+    kept = [(i, ch) for i, ch in enumerate(body) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
 def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
@@ -723,6 +896,7 @@ def align(
     offset: int = 0,
     money_unit: str | None = None,
     positional: bool = False,
+    glued: bool = False,
 ) -> AlignedTable:
     """Align the token rows of one table with its template.
 
@@ -733,6 +907,8 @@ def align(
         money_unit: the unit bare money cells are in; read from the header when None.
         positional: the rows are cells the source cut itself (an HTML table): each row is
             read by position, left-aligned, and a blank cell is never padding.
+        glued: the rows are label text and digit runs holding several cells each (the
+            ``glued`` tokenizer): runs are split by the table's identities.
 
     Returns:
         The values found, with a diagnostic for every inference and every problem.
@@ -741,7 +917,9 @@ def align(
     unit = header_money_unit(rows) if money_unit is None else money_unit
     aligner = _Aligner(spec, offset, unit, positional=positional)
     rows = [_located(row) for row in rows]
-    if spec.key == "reviews":
+    if glued:
+        aligner.run_glued(rows)
+    elif spec.key == "reviews":
         aligner.run_reviews(rows)
     else:
         aligner.run(rows)

@@ -384,7 +384,8 @@ class Parser:
                 )
             )
             return None, {}
-        aligned: AlignedTable = align(spec, text.rows, offset=text.offset, positional=text.from_cells)
+        glued = text.tokenizer is not None and text.tokenizer.glued
+        aligned: AlignedTable = align(spec, text.rows, offset=text.offset, positional=text.from_cells, glued=glued)
         diagnostics.extend(aligned.diagnostics)
         if aligned.numbers == 0 and not aligned.values and not aligned.rows_found:
             diagnostics.append(

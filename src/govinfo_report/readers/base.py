@@ -84,6 +84,11 @@ class Document:
         lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return cls(text, tuple(lines), reader)
 
+    @property
+    def line_starts(self) -> list[int]:
+        """The offset in ``text`` where each of the source's lines begins."""
+        return self._starts
+
     def container_end(self, lines: Sequence[int]) -> int | None:
         """Return the last line inside the innermost element that encloses all of ``lines``.
 

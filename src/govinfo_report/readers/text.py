@@ -1,13 +1,48 @@
-"""Plain text, as pasted, extracted from a PDF or saved by a crawler → a ``Document`` of its lines."""
+"""Plain text, as pasted, extracted from a PDF or saved by a crawler → a ``Document`` of its lines.
+
+Crawler text with every tag removed keeps a whole report on one line; the section headings
+in it (``…本年度报告。二、主动公开政府信息情况 第二十条…``) are put on lines of their own,
+each character still mapped to its place in the text.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from govinfo_report.decode import decode
-from govinfo_report.readers.base import Document, Reader
+import regex
 
-__all__ = ["TextReader"]
+from govinfo_report.decode import decode
+from govinfo_report.normalize import fold
+from govinfo_report.readers.base import Document, Reader, Segment
+from govinfo_report.sections import section_title_key
+
+__all__ = ["TextReader", "break_at_headings"]
+
+#: Lines at least this long are searched for section headings run into them.
+LONG_LINE = 300
+#: A section heading inside a line: a numeral, 、, and a title ending in 情况 or 事项.
+_INLINE_HEADING = regex.compile(r"[一二三四五六]\s*、\s*(?P<title>[^\d。；;，,：:]{2,30}?(?:情况|事项))")
+
+
+def break_at_headings(line: str) -> list[tuple[int, int]]:
+    """Return where to cut a long line so that each section heading in it starts a line: ``(start, end)`` pieces.
+
+    Only a heading whose title is a known section title counts (三、本年度办理结果 is a row
+    of table 三, not a heading).  Titles are matched on the folded line (same length).
+    """
+    folded = fold(line)
+    if len(folded) != len(line):
+        return [(0, len(line))]
+    cuts = [0]
+    for match in _INLINE_HEADING.finditer(folded):
+        if section_title_key(match.group("title")) is None:
+            continue
+        if match.start() > cuts[-1]:
+            cuts.append(match.start())
+        if match.end() < len(line):
+            cuts.append(match.end())
+    cuts = sorted(set(cuts))
+    return list(zip(cuts, [*cuts[1:], len(line)], strict=True))
 
 
 class TextReader(Reader):
@@ -23,6 +58,23 @@ class TextReader(Reader):
         return 0.01
 
     def read(self, source: str | bytes) -> Document:
-        """Decode bytes (UTF-8, GB18030/GBK or Big5) and cut the text into lines."""
+        """Decode bytes (UTF-8, GB18030/GBK or Big5) and cut the text into lines (and long lines at headings)."""
         text = decode(bytes(source)) if isinstance(source, (bytes, bytearray, memoryview)) else source
-        return Document.from_text(text, self.name)
+        document = Document.from_text(text, self.name)
+        if not any(len(line) >= LONG_LINE for line in document.lines):
+            return document
+        return _broken(document)
+
+
+def _broken(document: Document) -> Document:
+    """Put the section headings run into long lines on lines of their own, keeping every offset."""
+    starts = document.line_starts
+    lines: list[str] = []
+    segments: list[tuple[Segment, ...]] = []
+    for index, line in enumerate(document.lines):
+        pieces = break_at_headings(line) if len(line) >= LONG_LINE else [(0, len(line))]
+        for start, end in pieces:
+            lines.append(line[start:end])
+            at = starts[index] + start
+            segments.append(((0, at, at + (end - start), True),))
+    return Document(document.text, tuple(lines), document.reader, segments=tuple(segments))

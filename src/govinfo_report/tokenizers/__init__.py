@@ -12,6 +12,7 @@ from govinfo_report.tokenizers.builtin import (
     TabTokenizer,
     WrappedTokenizer,
 )
+from govinfo_report.tokenizers.glued import GluedTokenizer
 from govinfo_report.tokenizers.registry import (
     BUILTIN_TOKENIZERS,
     ENTRY_POINT_GROUP,
@@ -24,6 +25,7 @@ __all__ = [
     "BUILTIN_TOKENIZERS",
     "ENTRY_POINT_GROUP",
     "DelimitedTokenizer",
+    "GluedTokenizer",
     "LinesTokenizer",
     "PipeTokenizer",
     "Registry",

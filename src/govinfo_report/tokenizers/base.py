@@ -114,6 +114,9 @@ class Tokenizer(abc.ABC):
     aliases: ClassVar[tuple[str, ...]] = ()
     #: Breaks ties between equal scores: higher wins.
     priority: ClassVar[float] = 0.0
+    #: Its number cells are runs of glued digits holding several cells each; alignment
+    #: splits them by the template's identities.
+    glued: ClassVar[bool] = False
 
     @abc.abstractmethod
     def score(self, lines: Sequence[str]) -> float:

@@ -15,6 +15,7 @@ from govinfo_report.tokenizers.builtin import (
     TabTokenizer,
     WrappedTokenizer,
 )
+from govinfo_report.tokenizers.glued import GluedTokenizer
 
 __all__ = ["BUILTIN_TOKENIZERS", "ENTRY_POINT_GROUP", "Registry", "default_tokenizers", "plugin_tokenizers"]
 
@@ -28,6 +29,7 @@ BUILTIN_TOKENIZERS: tuple[type[Tokenizer], ...] = (
     LinesTokenizer,
     WrappedTokenizer,
     SpacedTokenizer,
+    GluedTokenizer,
 )
 
 

@@ -1,0 +1,256 @@
+"""Splitting glued digit runs into cells by the template's identities, never by guessing.
+
+A glued row prints all its numbers as one run (``640020470`` for seven columns).  Each
+run has a set of possible splits into the row's number of cells: every cell a number as
+the template allows it (no leading zeros except ``0`` itself, a minus sign only in a
+column that may be negative, a decimal point only in money).  The splits of every row
+are narrowed first by the identities within the row (R3, R4), then across the whole
+table by the identities between rows (R1, R2): the combinations of the rows still open
+are tried, and a cell takes a value only when every consistent combination gives it the
+same one.
+
+The search is bounded: a run is not split when it has more than ``MAX_SPLITS``
+compositions (a 14-digit run into 7 cells has 1,716), and rows still open are combined
+only while the product of their candidates is at most ``MAX_COMBINATIONS``; beyond either
+bound, cells stay blank unless every candidate agrees, and the diagnostic says the bound
+was reached.  Work is therefore at most ``rows × MAX_SPLITS + MAX_COMBINATIONS × rows``
+evaluations of small sums.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+import regex
+
+from govinfo_report.identities import holds
+from govinfo_report.template import ColumnSpec, Identity
+
+__all__ = ["MAX_COMBINATIONS", "MAX_SPLITS", "Outcome", "RowRun", "count_splits", "solve", "splits"]
+
+#: Largest number of compositions of one run that are enumerated.
+MAX_SPLITS = 20_000
+#: Largest number of combinations of open rows that are tried against the table's identities.
+MAX_COMBINATIONS = 20_000
+
+Slot = tuple[str, str]
+Number = int | Decimal
+
+_COUNT = regex.compile(r"0|[1-9]\d*")
+_SIGNED = regex.compile(r"-?(?:0|[1-9]\d*)")
+_MONEY = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+@attrs.frozen
+class RowRun:
+    """One glued run: the cells it holds, in order, and its characters (spaces removed).
+
+    A run usually holds one template row; table 四's single run holds all three.
+    """
+
+    #: Names the run in the outcome (its first row's key).
+    key: str
+    #: ``(row key, column)`` of each cell the run holds, in printed order.
+    slots: tuple[tuple[str, ColumnSpec], ...]
+    digits: str
+
+    @property
+    def rows(self) -> frozenset[str]:
+        """The template rows whose cells the run holds."""
+        return frozenset(row for row, _ in self.slots)
+
+
+@attrs.frozen
+class Outcome:
+    """What the search decided for a table's glued runs."""
+
+    #: Each cell's text (a substring of its run's ``digits``) and its offset there, or None.
+    cells: dict[Slot, tuple[str, int] | None]
+    #: Cells left blank because the candidates disagree: every value they could take.
+    ambiguous: dict[Slot, tuple[str, ...]]
+    #: Runs with no split at all that satisfies the identities within them.
+    unsplittable: tuple[str, ...]
+    #: Runs with more compositions than ``MAX_SPLITS``.
+    too_long: tuple[str, ...]
+    #: Runs cut more than one way by length alone that the identities split one way.
+    by_identities: tuple[str, ...]
+    #: True when the combinations of open runs exceeded ``MAX_COMBINATIONS``.
+    bounded: bool
+    #: True when no combination of the open runs satisfies the table's identities.
+    inconsistent: bool
+
+
+def count_splits(length: int, parts: int) -> int:
+    """Return how many ways a run of ``length`` characters cuts into ``parts`` non-empty pieces."""
+    if parts < 1 or length < parts:
+        return 0
+    return math.comb(length - 1, parts - 1)
+
+
+def _valid(piece: str, column: ColumnSpec) -> bool:
+    if column.money:
+        return _MONEY.fullmatch(piece) is not None
+    if column.signed:
+        return _SIGNED.fullmatch(piece) is not None
+    return _COUNT.fullmatch(piece) is not None
+
+
+def splits(digits: str, columns: Sequence[ColumnSpec]) -> Iterator[tuple[int, ...]]:
+    """Yield every way to cut ``digits`` into one valid number per column, as cut offsets.
+
+    Each yield is the start offset of every piece (the first is 0).
+    """
+    count = len(columns)
+    cuts: list[int] = []
+
+    def walk(start: int, column: int) -> Iterator[tuple[int, ...]]:
+        remaining = count - column
+        if remaining == 1:
+            if _valid(digits[start:], columns[column]):
+                yield (*cuts, start)
+            return
+        # leave at least one character for each later column
+        for end in range(start + 1, len(digits) - remaining + 2):
+            if not _valid(digits[start:end], columns[column]):
+                if digits[start] == "0" and not columns[column].money:
+                    break  # a count starting with 0 is only "0": longer pieces are invalid too
+                continue
+            cuts.append(start)
+            yield from walk(end, column + 1)
+            cuts.pop()
+
+    if count and len(digits) >= count:
+        yield from walk(0, 0)
+
+
+def _number(text: str, column: ColumnSpec) -> Number:
+    return Decimal(text) if column.money else int(text)
+
+
+def _values(run: RowRun, cut: tuple[int, ...]) -> dict[Slot, Number]:
+    ends = (*cut[1:], len(run.digits))
+    return {
+        (row, column.key): _number(run.digits[start:end], column)
+        for (row, column), start, end in zip(run.slots, cut, ends, strict=True)
+    }
+
+
+def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping[Slot, Number | None]) -> Outcome:
+    """Split every run so that the identities hold; a cell gets a value only when it is determined.
+
+    Args:
+        runs: the table's glued runs.
+        identities: the table's identities.
+        fixed: values already read elsewhere in the table (rows that were not glued).
+
+    Returns:
+        The cells, the ambiguous ones with their candidates, and what was bounded or broken.
+
+    """
+    candidates: dict[str, list[tuple[int, ...]]] = {}
+    raw: dict[str, int] = {}
+    unsplittable: list[str] = []
+    too_long: list[str] = []
+    by_key = {run.key: run for run in runs}
+    for run in runs:
+        columns = [column for _, column in run.slots]
+        if count_splits(len(run.digits), len(columns)) > MAX_SPLITS:
+            too_long.append(run.key)
+            continue
+        own = [i for i in identities if all(row in run.rows for row, _ in i.cells)]
+        found: list[tuple[int, ...]] = []
+        raw[run.key] = 0
+        for cut in splits(run.digits, columns):
+            raw[run.key] += 1
+            if all(holds(i, _values(run, cut)) for i in own):
+                found.append(cut)
+        if found:
+            candidates[run.key] = found
+        else:
+            unsplittable.append(run.key)
+
+    # identities between runs: tried over the combinations of the runs still open
+    open_runs = [key for key, found in candidates.items() if len(found) > 1]
+    closed = {row for key in (*unsplittable, *too_long) for row in by_key[key].rows}
+    checked = [
+        i
+        for i in identities
+        if not any(row in closed for row, _ in i.cells)
+        and any(row in by_key[key].rows for key in open_runs for row, _ in i.cells)
+        and not any(all(row in by_key[key].rows for row, _ in i.cells) for key in candidates)
+    ]
+    base: dict[Slot, Number | None] = dict(fixed)
+    for key, found in candidates.items():
+        if len(found) == 1:
+            base.update(_values(by_key[key], found[0]))
+    product = math.prod(len(candidates[key]) for key in open_runs) if open_runs else 1
+    bounded = product > MAX_COMBINATIONS
+    inconsistent = False
+    chosen = dict(candidates)
+    if open_runs and checked and not bounded:
+        consistent: dict[str, set[tuple[int, ...]]] = {key: set() for key in open_runs}
+        for combination in _combinations([candidates[key] for key in open_runs]):
+            values = dict(base)
+            for key, cut in zip(open_runs, combination, strict=True):
+                values.update(_values(by_key[key], cut))
+            if all(holds(i, values) for i in checked):
+                for key, cut in zip(open_runs, combination, strict=True):
+                    consistent[key].add(cut)
+        if any(not cuts for cuts in consistent.values()):
+            inconsistent = True  # broken in the source: the open runs stay open
+        else:
+            chosen.update({key: sorted(cuts) for key, cuts in consistent.items()})
+    cells: dict[Slot, tuple[str, int] | None] = {}
+    ambiguous: dict[Slot, tuple[str, ...]] = {}
+    by_identities = [key for key, found in chosen.items() if len(found) == 1 and raw[key] > 1]
+    for key, found in chosen.items():
+        run = by_key[key]
+        for index, (row, column) in enumerate(run.slots):
+            pieces: dict[str, int] = {}
+            for cut in found:
+                text, offset = _piece(run, cut, index)
+                pieces[text] = min(offset, pieces.get(text, offset))
+            if len(pieces) == 1:
+                ((text, offset),) = pieces.items()
+                cells[(row, column.key)] = (text, offset)
+            else:
+                cells[(row, column.key)] = None
+                ambiguous[(row, column.key)] = tuple(sorted(pieces, key=_order))
+    for key in (*unsplittable, *too_long):
+        for row, column in by_key[key].slots:
+            cells[(row, column.key)] = None
+    return Outcome(cells, ambiguous, tuple(unsplittable), tuple(too_long), tuple(by_identities), bounded, inconsistent)
+
+
+def _piece(run: RowRun, cut: tuple[int, ...], index: int) -> tuple[str, int]:
+    start = cut[index]
+    end = cut[index + 1] if index + 1 < len(cut) else len(run.digits)
+    return run.digits[start:end], start
+
+
+def _order(text: str) -> tuple[int, Decimal]:
+    try:
+        return 0, Decimal(text)
+    except InvalidOperation:  # pragma: no cover - pieces are numbers by construction
+        return 1, Decimal(0)
+
+
+def _combinations(options: Sequence[Sequence[tuple[int, ...]]]) -> Iterator[tuple[tuple[int, ...], ...]]:
+    """Yield every choice of one option per row (an iterative product)."""
+    if not options:
+        return
+    indices = [0] * len(options)
+    while True:
+        yield tuple(option[i] for option, i in zip(options, indices, strict=True))
+        position = len(options) - 1
+        while position >= 0:
+            indices[position] += 1
+            if indices[position] < len(options[position]):
+                break
+            indices[position] = 0
+            position -= 1
+        if position < 0:
+            return

@@ -1,0 +1,95 @@
+"""Tables whose cells were glued together: crawler text with every tag removed.
+
+``一、本年新收政府信息公开申请数量21710000218二、上年结转…``: a run of label text, then a
+run of digits that is all of the row's numbers at once.  This tokenizer only cuts the
+text into ``(label, digit run)`` rows; which numbers a run holds is decided by alignment,
+from the template's identities (``split``).  Stray spaces inside a run are kept: they
+are hints, not separators.  A list numeral glued to the previous row's digits
+(``…326.属于四类过程性信息``) stays with those digits and the label starts with its dot;
+alignment knows the label and takes the numeral back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import regex
+
+from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
+
+__all__ = ["GluedTokenizer"]
+
+#: A run of a row's numbers: digits, with ``-`` before a digit, ``.`` between digits,
+#: single spaces between digits, and a money unit at the end.
+_RUN = regex.compile(r"-?\d(?:\d|\.(?=\d)|[ \u00a0\u3000](?=-?\d)|-(?=\d))*(?:万元|元)?")
+#: Label text followed directly by digits: what a glued table is made of.
+_GLUE = regex.compile(r"[\p{Han}）)”\"][ \u00a0]?-?\d")
+#: Separators of the other layouts.
+_DELIMITED = regex.compile(r"[|\t｜]| {2,}")
+#: How many label→digits joins a table needs before it reads as glued.
+MIN_JOINS = 5
+#: A single join reads as glued when its run is this long (table 四's 15 numbers in one run).
+LONG_RUN = 10
+_LEADING_ZERO = regex.compile(r"(?<![\d.])0\d")
+_LONG_JOIN = regex.compile(rf"[\p{{Han}}）)][ \u00a0]?(?:\d[ \u00a0]?){{{LONG_RUN},}}")
+
+
+class GluedTokenizer(Tokenizer):
+    """Label text and digit runs with nothing between cells (crawler text)."""
+
+    name: ClassVar[str] = "glued"
+    aliases: ClassVar[tuple[str, ...]] = ("crawler", "stripped")
+    priority: ClassVar[float] = 0.05
+    #: Its number cells are digit runs holding several cells each, for alignment to split.
+    glued: ClassVar[bool] = True
+
+    def score(self, lines: Sequence[str]) -> float:
+        """Score lines on which label text runs straight into digits, many times, undelimited."""
+        joins = 0
+        long_run = glued_zeros = False
+        for line in lines:
+            if len(line) > 10_000:
+                line = line[:10_000]
+            if _DELIMITED.search(line):
+                continue
+            joins += len(_GLUE.findall(line))
+            for match in _LONG_JOIN.finditer(line):
+                long_run = True
+                # "00" is no number of its own: digits of several cells set apart at random
+                glued_zeros = glued_zeros or _LEADING_ZERO.search(match.group()) is not None
+        if joins < MIN_JOINS:
+            if long_run and joins >= 1:
+                return 0.9 if glued_zeros else 0.5
+            return 0.0
+        content = [line for line in lines if line.strip()]
+        # one-cell-per-line text also joins a label and digits on no line at all: the joins
+        # must outnumber the lines for the table to be glued rather than listed
+        return 0.95 if joins >= max(MIN_JOINS, len(content)) else 0.0
+
+    def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
+        """Cut each line into rows of ``(label, digit run)``; a label with no run is a row of its own."""
+        rows: list[TokenRow] = []
+        for index, line in enumerate(lines):
+            start = 0
+            for match in _RUN.finditer(line):
+                label = line[start : match.start()]
+                cells: list[str] = []
+                spans: list[CellSpan | None] = []
+                if label.strip():
+                    lead = len(label) - len(label.lstrip())
+                    cells.append(label.strip())
+                    spans.append((index, start + lead, start + lead + len(label.strip())))
+                cells.append(match.group())
+                spans.append((index, match.start(), match.end()))
+                rows.append(TokenRow(tuple(cells), index, tuple(spans)))
+                start = match.end()
+            rest = line[start:].strip()
+            if rest:
+                lead = start + len(line[start:]) - len(line[start:].lstrip())
+                rows.append(TokenRow((rest,), index, ((index, lead, lead + len(rest)),)))
+        return rows
+
+    def render(self, rows: Sequence[Sequence[str]]) -> list[str]:
+        """Glue every row of the table onto one line, cells joined with nothing."""
+        return ["".join("".join(cell.split()) for cell in row) for row in rows]
