@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -21,6 +22,14 @@ from .test_provenance import read_from_source
 
 PAGE = "002_shuyang_fgj_2023.html"
 V2021 = fixture_text("qingshan_2022_v2021.txt")
+
+
+_MARKUP = re.compile(r"<[^>]*>|<!--.*?-->", re.DOTALL)
+
+
+def in_page(report: Report, page: str) -> list[str]:
+    """Values not printed at their span; markup inside a span (Word's runs, a comment) is not text."""
+    return read_from_source(report, page, clean=lambda printed: _MARKUP.sub("", printed))
 
 
 def read(page: str) -> Document:
@@ -222,7 +231,7 @@ def test_arbitrary_markup_gives_a_report_or_the_library_error(pieces: list[str])
         report = parse(page)
     except GovinfoReportError:
         return
-    assert read_from_source(report, page) == []
+    assert in_page(report, page) == []
 
 
 @given(data=st.data())
@@ -236,4 +245,4 @@ def test_mutated_real_page_gives_a_report_or_the_library_error(data: st.DataObje
         report = parse(mutated)
     except GovinfoReportError:
         return
-    assert read_from_source(report, mutated) == []
+    assert in_page(report, mutated) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -12,8 +13,10 @@ from govinfo_report.normalize import Money, parse_money, to_wan
 from .conftest import SEEDS, seed_text
 
 
-def read_from_source(report: govinfo_report.Report, text: str) -> list[str]:
-    """Return every value of ``report`` that is not what ``text`` prints at its span."""
+def read_from_source(
+    report: govinfo_report.Report, text: str, clean: Callable[[str], str] = lambda printed: printed
+) -> list[str]:
+    """Return every value of ``report`` that is not what ``text`` prints at its span (after ``clean``)."""
     problems = []
     line_starts = [0]
     for index, char in enumerate(text):
@@ -28,7 +31,7 @@ def read_from_source(report: govinfo_report.Report, text: str) -> list[str]:
         if cell.span is None:
             problems.append(f"{where}: {cell.value!r} has no span")
             continue
-        printed = text[cell.span.start : cell.span.end]
+        printed = clean(text[cell.span.start : cell.span.end])
         parsed = parse_money(printed)
         if parsed is None:
             problems.append(f"{where}: {cell.value!r} read from {printed!r}, which is not a number")

@@ -30,7 +30,7 @@ from govinfo_report.normalize import (
     to_wan,
 )
 from govinfo_report.placement import Checker, Slot, place
-from govinfo_report.schema import Diagnostic, Severity, Value
+from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, RowRun, solve
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
 from govinfo_report.tokenizers.base import CellSpan, TokenRow
@@ -130,15 +130,26 @@ class _Aligner:
 
     # Diagnostics -----------------------------------------------------------------------
 
-    def diag(self, code: str, severity: Severity, message: str, line: int | None, **where: str | None) -> Diagnostic:
+    def diag(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int | None,
+        *,
+        cells: tuple[Cell, ...] = (),
+        row: str | None = None,
+        column: str | None = None,
+    ) -> Diagnostic:
         diagnostic = Diagnostic(
             code=code,
             severity=severity,
             message=message,
             line=None if line is None else self.offset + line + 1,
             table=self.spec.key,
-            row=where.get("row"),
-            column=where.get("column"),
+            row=row,
+            column=column,
+            cells=cells,
         )
         self.diagnostics.append(diagnostic)
         return diagnostic
@@ -150,7 +161,6 @@ class _Aligner:
         if parsed is None:
             return None
         amount, unit = parsed
-        where = {"row": row.key, "column": column.key}
         if column.money:
             if unit == Money.NONE:
                 unit = self.money_unit
@@ -160,13 +170,19 @@ class _Aligner:
                     Severity.INFO,
                     f"amount {text!r} gives no unit, nor does the header: read as 万元",
                     line,
-                    **where,
+                    row=row.key,
+                    column=column.key,
                 )
                 unit = Money.WAN
             return to_wan(amount, unit)
         if unit != Money.NONE or amount != amount.to_integral_value():
             self.diag(
-                "count-not-whole", Severity.WARNING, f"{text!r} is not a whole number; cell left blank", line, **where
+                "count-not-whole",
+                Severity.WARNING,
+                f"{text!r} is not a whole number; cell left blank",
+                line,
+                row=row.key,
+                column=column.key,
             )
             return None
         return int(amount)
@@ -774,12 +790,17 @@ class _Aligner:
                     if candidates:
                         bound = f" (search bounded at {MAX_COMBINATIONS:,} combinations)" if outcome.bounded else ""
                         broken = " (no combination satisfies the identities across rows)" * outcome.inconsistent
+                        values = tuple(
+                            Cell(self.spec.key, r, column.key, _amount(c) if column.money else int(c))
+                            for c in candidates
+                        )
                         self.diag(
                             "cell-ambiguous",
                             Severity.WARNING,
                             f"the digits {text!r} split several ways{bound}{broken}; this cell could be "
                             f"{', '.join(candidates[:12])}{' …' if len(candidates) > 12 else ''}: left blank",
                             line,
+                            cells=values,
                             row=r,
                             column=column.key,
                         )

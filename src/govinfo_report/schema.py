@@ -163,7 +163,8 @@ class Diagnostic:
     row: str | None = None
     #: Column key, when it concerns a cell.
     column: str | None = None
-    #: For a broken identity: the cells it involves, with their values.
+    #: For a broken identity: the cells it involves, with their values; for an ambiguous
+    #: cell (``cell-ambiguous``): the cell once per value it could take.
     cells: tuple[Cell, ...] = ()
     #: For a broken identity: left side minus right side.
     difference: int | Decimal | None = None

@@ -9,8 +9,12 @@ table by the identities between rows (R1, R2): the combinations of the rows stil
 are tried, and a cell takes a value only when every consistent combination gives it the
 same one.
 
-The search is bounded: a run is not split when it has more than ``MAX_SPLITS``
-compositions (a 14-digit run into 7 cells has 1,716), and rows still open are combined
+A run whose cells are blocks of terms followed by their total (R3's six applicant columns
+and 总计, table 四's outcomes and 总计) is searched block by block: the total first, then
+terms that sum to it, so no piece is longer than the total allows.  Any other run is
+enumerated whole.  The search is bounded: a run is not split when the block search takes
+more than ``MAX_STEPS`` steps, or, enumerated whole, it has more than ``MAX_SPLITS``
+compositions (a 14-digit run into 7 cells has 1,716); rows still open are combined
 only while the product of their candidates is at most ``MAX_COMBINATIONS``; beyond either
 bound, cells stay blank unless every candidate agrees, and the diagnostic says the bound
 was reached.  Work is therefore at most ``rows × MAX_SPLITS + MAX_COMBINATIONS × rows``
@@ -35,6 +39,8 @@ __all__ = ["MAX_COMBINATIONS", "MAX_SPLITS", "Outcome", "RowRun", "count_splits"
 MAX_SPLITS = 20_000
 #: Largest number of combinations of open rows that are tried against the table's identities.
 MAX_COMBINATIONS = 20_000
+#: Largest number of steps of the block search of one run (terms summing to their total).
+MAX_STEPS = 5_000
 
 Slot = tuple[str, str]
 Number = int | Decimal
@@ -126,6 +132,118 @@ def splits(digits: str, columns: Sequence[ColumnSpec]) -> Iterator[tuple[int, ..
         yield from walk(0, 0)
 
 
+def _blocks(run: RowRun, identities: Sequence[Identity]) -> list[tuple[int, int]] | None:
+    """Cut the run's slots into blocks ``[terms…, total]`` that are identities, if every slot is in one.
+
+    R3 (six applicant columns, then 总计) and table 四's R4 (four outcomes, then 总计) print
+    their terms first and their total last: such a run is split block by block, each
+    block's terms summing to its total, which bounds every piece by the total.
+    Returns ``(start, end)`` slot ranges, or None when the run is not made of such blocks.
+    """
+    index = {(row, column.key): i for i, (row, column) in enumerate(run.slots)}
+    blocks = []
+    for identity in identities:
+        if len(identity.left) != 1 or not all(cell in index for cell in identity.cells):
+            continue
+        terms = sorted(index[cell] for cell in identity.right)
+        total = index[identity.left[0]]
+        if terms == list(range(terms[0], terms[0] + len(terms))) and total == terms[-1] + 1:
+            blocks.append((terms[0], total + 1))
+    blocks.sort()
+    position = 0
+    for start, end in blocks:
+        if start != position:
+            return None
+        position = end
+    return blocks if position == len(run.slots) and blocks else None
+
+
+class _Budget:
+    """Counts the steps of a search and says when it has run out."""
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+def block_splits(
+    digits: str, columns: Sequence[ColumnSpec], blocks: Sequence[tuple[int, int]], budget: _Budget
+) -> Iterator[tuple[int, ...]]:
+    """Yield the splits of ``digits`` in which each block's terms sum to its total (cut offsets).
+
+    Each block's total is chosen first; its terms are then searched with the total as a
+    budget, so a piece longer than the total has digits is never tried.
+    """
+
+    def terms(start: int, stop: int, column: int, last: int, budget_left: int, cuts: list[int]) -> Iterator[list[int]]:
+        if not budget.spend():
+            return
+        if column == last:
+            piece = digits[start:stop]
+            if _valid(piece, columns[column]) and _number(piece, columns[column]) == budget_left:
+                yield [*cuts, start]
+            return
+        remaining = last - column  # pieces still to place after this one
+        for end in range(start + 1, stop - remaining + 1):
+            piece = digits[start:end]
+            if not _valid(piece, columns[column]):
+                if digits[start] == "0":
+                    break
+                continue
+            value = int(_number(piece, columns[column]))
+            if value > budget_left:
+                break  # longer pieces are larger still
+            if not _reachable(budget_left - value, stop - end, remaining):
+                continue
+            yield from terms(end, stop, column + 1, last, budget_left - value, [*cuts, start])
+
+    def walk(block: int, start: int, cuts: list[int]) -> Iterator[tuple[int, ...]]:
+        if block == len(blocks):
+            if start == len(digits):
+                yield tuple(cuts)
+            return
+        first, end_slot = blocks[block]
+        total_column = end_slot - 1
+        slots_after = len(columns) - end_slot
+        count = total_column - first  # the block's terms
+        last_end = len(digits) - slots_after
+        ends = [len(digits)] if block == len(blocks) - 1 else range(start + end_slot - first, last_end + 1)
+        for end in ends:
+            for total_start in range(start + count, end):
+                piece = digits[total_start:end]
+                if not _valid(piece, columns[total_column]):
+                    continue
+                total = int(_number(piece, columns[total_column]))
+                if not _reachable(total, total_start - start, count):
+                    continue
+                for found in terms(start, total_start, first, total_column - 1, total, []):
+                    yield from walk(block + 1, end, [*cuts, *found, total_start])
+                if budget.left < 0:
+                    return
+
+    yield from walk(0, 0, [])
+
+
+def _reachable(total: int, length: int, pieces: int) -> bool:
+    """Tell whether ``length`` digits cut into ``pieces`` numbers (no leading zeros) can sum to ``total``.
+
+    The longest piece has at least ``ceil(length / pieces)`` digits, so the sum is at least
+    ``10 ** (that - 1)`` when that is 2 or more; no piece has more than
+    ``length - pieces + 1`` digits, so the sum is below ``pieces * 10 ** that``.
+    """
+    if pieces == 0:
+        return length == 0 and total == 0
+    if length < pieces:
+        return False
+    longest = -(-length // pieces)
+    low: int = 10 ** (longest - 1) if longest >= 2 else 0
+    high: int = pieces * 10 ** (length - pieces + 1)
+    return low <= total < high
+
+
 def _number(text: str, column: ColumnSpec) -> Number:
     return Decimal(text) if column.money else int(text)
 
@@ -157,16 +275,24 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
     by_key = {run.key: run for run in runs}
     for run in runs:
         columns = [column for _, column in run.slots]
-        if count_splits(len(run.digits), len(columns)) > MAX_SPLITS:
+        own = [i for i in identities if all(row in run.rows for row, _ in i.cells)]
+        blocks = _blocks(run, own)
+        raw[run.key] = count_splits(len(run.digits), len(columns))
+        budget = _Budget(MAX_STEPS)
+        if blocks is not None and all(not c.money and not c.signed for c in columns):
+            cuts: Iterator[tuple[int, ...]] = block_splits(run.digits, columns, blocks, budget)
+        elif raw[run.key] <= MAX_SPLITS:
+            cuts = splits(run.digits, columns)
+        else:
             too_long.append(run.key)
             continue
-        own = [i for i in identities if all(row in run.rows for row, _ in i.cells)]
         found: list[tuple[int, ...]] = []
-        raw[run.key] = 0
-        for cut in splits(run.digits, columns):
-            raw[run.key] += 1
+        for cut in cuts:
             if all(holds(i, _values(run, cut)) for i in own):
                 found.append(cut)
+        if budget.left < 0:
+            too_long.append(run.key)
+            continue
         if found:
             candidates[run.key] = found
         else:

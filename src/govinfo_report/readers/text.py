@@ -12,7 +12,7 @@ from typing import ClassVar
 import regex
 
 from govinfo_report.decode import decode
-from govinfo_report.normalize import fold
+from govinfo_report.normalize import fold_chars
 from govinfo_report.readers.base import Document, Reader, Segment
 from govinfo_report.sections import section_title_key
 
@@ -30,9 +30,7 @@ def break_at_headings(line: str) -> list[tuple[int, int]]:
     Only a heading whose title is a known section title counts (三、本年度办理结果 is a row
     of table 三, not a heading).  Titles are matched on the folded line (same length).
     """
-    folded = fold(line)
-    if len(folded) != len(line):
-        return [(0, len(line))]
+    folded = fold_chars(line)
     cuts = [0]
     for match in _INLINE_HEADING.finditer(folded):
         if section_title_key(match.group("title")) is None:

@@ -22,13 +22,17 @@ __all__ = ["GluedTokenizer"]
 
 #: A run of a row's numbers: digits, with ``-`` before a digit, ``.`` between digits,
 #: single spaces between digits, and a money unit at the end.
-_RUN = regex.compile(r"-?\d(?:\d|\.(?=\d)|[ \u00a0\u3000](?=-?\d)|-(?=\d))*(?:万元|元)?")
-#: Label text followed directly by digits: what a glued table is made of.
-_GLUE = regex.compile(r"[\p{Han}）)”\"][ \u00a0]?-?\d")
+_RUN = regex.compile(r"-?\d(?:\d|\.(?=\d)|[ \u00a0\u3000](?=-?\d|\.\d)|-(?=\d))*(?:万元|元)?")
+#: What follows a number in prose (``受理申请25件``), never a glued table's next label.
+_UNITS = "件条个次人年月日项场家篇份名户起余多倍%％"
+#: Label text followed directly by digits, and the digits by no unit: what a glued table is made of.
+_GLUE = regex.compile(rf"[\p{{Han}}）)”\"][ \u00a0]?-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
+_DIGIT = regex.compile(r"\d")
+_TIGHT = regex.compile(rf"[\p{{Han}}）)]-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
 #: Separators of the other layouts.
 _DELIMITED = regex.compile(r"[|\t｜]| {2,}")
 #: How many label→digits joins a table needs before it reads as glued.
-MIN_JOINS = 5
+MIN_JOINS = 3
 #: A single join reads as glued when its run is this long (table 四's 15 numbers in one run).
 LONG_RUN = 10
 _LEADING_ZERO = regex.compile(r"(?<![\d.])0\d")
@@ -46,14 +50,17 @@ class GluedTokenizer(Tokenizer):
 
     def score(self, lines: Sequence[str]) -> float:
         """Score lines on which label text runs straight into digits, many times, undelimited."""
-        joins = 0
+        joins = joined_lines = 0
         long_run = glued_zeros = False
         for line in lines:
             if len(line) > 10_000:
                 line = line[:10_000]
             if _DELIMITED.search(line):
                 continue
-            joins += len(_GLUE.findall(line))
+            found = len(_GLUE.findall(line))
+            joins += found
+            # a label running into its digits with not even a space: no other layout does that
+            joined_lines += found > 0 and _TIGHT.search(line) is not None
             for match in _LONG_JOIN.finditer(line):
                 long_run = True
                 # "00" is no number of its own: digits of several cells set apart at random
@@ -62,10 +69,9 @@ class GluedTokenizer(Tokenizer):
             if long_run and joins >= 1:
                 return 0.9 if glued_zeros else 0.5
             return 0.0
-        content = [line for line in lines if line.strip()]
-        # one-cell-per-line text also joins a label and digits on no line at all: the joins
-        # must outnumber the lines for the table to be glued rather than listed
-        return 0.95 if joins >= max(MIN_JOINS, len(content)) else 0.0
+        numbered = [line for line in lines if _DIGIT.search(line)]
+        # the share of the lines with digits that run a label straight into them
+        return 0.95 * joined_lines / max(1, len(numbered))
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Cut each line into rows of ``(label, digit run)``; a label with no run is a row of its own."""
