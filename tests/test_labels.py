@@ -91,7 +91,7 @@ def test_typo_in_a_long_label_is_matched_and_reported() -> None:
 
 def test_ambiguous_fuzzy_match_is_refused() -> None:
     rows = (RowSpec("a", "属于国家秘密甲"), RowSpec("b", "属于国家秘密乙"))
-    spec = TableSpec(key="t", title="t", rows=rows, header_labels=(), cls=object)
+    spec = TableSpec(key="t", title="t", rows=rows, header_labels=(), version=TemplateVersion.V2021)
     m = LabelMatcher(spec)
     assert m.match("属于国家秘密丙") is None  # one edit from both: no unique best
     assert key_of(m, "属于国家秘密甲") == "a"

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import schema
+from govinfo_report import records, schema
 from govinfo_report.serialize import (
     SCHEMA_VERSION,
     SerializationError,
@@ -40,7 +40,7 @@ def table_of(draw: st.DrawFn, spec: Any) -> Any:
     for row in spec.data_rows:
         for column in row.columns:
             values[(row.key, column.key)] = draw(money if column.money else counts)
-    return spec.build(values)
+    return records.build(spec, values)
 
 
 @st.composite

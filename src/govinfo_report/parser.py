@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report import metadata
+from govinfo_report import metadata, records
 from govinfo_report.align import AlignedTable, align
 from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.furniture import find_furniture
@@ -426,7 +426,7 @@ class Parser:
                 "layout-detected", Severity.INFO, f"table {numeral} read {how}", line=text.offset + 1, table=text.key
             )
         )
-        return spec.build(aligned.values), aligned.sources
+        return records.build(spec, aligned.values), aligned.sources
 
 
 def _renumber(row: TokenRow, kept: Sequence[int]) -> TokenRow:

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo_report.versions import TemplateVersion
+
 __all__ = [
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
@@ -42,15 +44,6 @@ __all__ = [
 
 #: A cell's value: a count, an amount in 万元, or None for a blank or missing cell.
 Value = int | Decimal | None
-
-
-class TemplateVersion(enum.Enum):
-    """The national template a report follows."""
-
-    #: 国办公开办函〔2019〕60号, reports on 2019 and 2020.
-    V2019 = "2019"
-    #: 国办公开办函〔2021〕30号, reports on 2021 and later.
-    V2021 = "2021"
 
 
 class Script(enum.Enum):

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 import attrs
 
-from govinfo_report import schema
 from govinfo_report.normalize import label_key
-from govinfo_report.schema import TemplateVersion
+from govinfo_report.versions import TemplateVersion
 
 __all__ = [
     "SECTION_KEYS",
@@ -122,10 +120,8 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     #: Column-header labels seen above the rows (for recognising header lines).
     header_labels: tuple[str, ...]
-    #: The schema class of the whole table.
-    cls: type[Any] = attrs.field(eq=False)
-    #: Schema class of each data row, by row key.
-    row_classes: dict[str, type[Any]] = attrs.field(eq=False, factory=dict)
+    #: The template version the table belongs to.
+    version: TemplateVersion
     #: Version markers: label fragments only this version prints.
     markers: tuple[str, ...] = ()
     #: The table's identities (R1–R4), as equations over its cells.
@@ -147,13 +143,6 @@ class TableSpec:
         """Return the first data row of a group, or None."""
         return next((r for r in self.rows if r.group == group_key and not r.is_group), None)
 
-    def build(self, values: dict[tuple[str, str], schema.Value]) -> Any:
-        """Build the schema object from ``{(row, column): value}``; absent cells are None."""
-        rows = {
-            r.key: self.row_classes[r.key](**{c.key: values.get((r.key, c.key)) for c in r.columns})
-            for r in self.data_rows
-        }
-        return self.cls(**rows)
 
 
 def _cols(
@@ -203,17 +192,7 @@ _ACTIVE_2019 = TableSpec(
         RowSpec("centralized_procurement", "政府集中采购", _PROCUREMENT),
     ),
     header_labels=("信息内容", *(c.label for c in _DOCS_2019 + _ITEMS_2019 + _PROCUREMENT)),
-    cls=schema.ActiveDisclosure2019,
-    row_classes={
-        "regulations": schema.DocumentCounts2019,
-        "normative_documents": schema.DocumentCounts2019,
-        "administrative_licensing": schema.ItemCounts,
-        "other_administrative_services": schema.ItemCounts,
-        "administrative_punishment": schema.ItemCounts,
-        "administrative_enforcement": schema.ItemCounts,
-        "administrative_fees": schema.FeeItems,
-        "centralized_procurement": schema.Procurement,
-    },
+    version=TemplateVersion.V2019,
     markers=(
         "新制作",
         "新公开",
@@ -239,15 +218,7 @@ _ACTIVE_2021 = TableSpec(
         RowSpec("administrative_fees", "行政事业性收费", _FEES_2021),
     ),
     header_labels=("信息内容", *(c.label for c in _DOCS_2021 + _DECISIONS_2021 + _FEES_2021)),
-    cls=schema.ActiveDisclosure2021,
-    row_classes={
-        "regulations": schema.DocumentCounts2021,
-        "normative_documents": schema.DocumentCounts2021,
-        "administrative_licensing": schema.DecisionCount,
-        "administrative_punishment": schema.DecisionCount,
-        "administrative_enforcement": schema.DecisionCount,
-        "administrative_fees": schema.FeeAmount,
-    },
+    version=TemplateVersion.V2021,
     markers=("制发件数", "废止件数", "现行有效", "收费金额"),
 )
 
@@ -389,8 +360,7 @@ def _applications(version: TemplateVersion) -> TableSpec:
         title="收到和处理政府信息公开申请情况",
         rows=rows,
         header_labels=("申请人情况", "法人或其他组织", "社会组织", *(c.label for c in _A)),
-        cls=schema.Applications,
-        row_classes={r.key: schema.ApplicantCounts for r in rows if not r.is_group},
+        version=version,
         markers=("逾期不补正", "逾期未按收费通知") if version is TemplateVersion.V2021 else (),
         identities=_applications_identities(rows),
     )
@@ -413,8 +383,7 @@ _REVIEWS = TableSpec(
     title="政府信息公开行政复议、行政诉讼情况",
     rows=_REVIEW_ROWS,
     header_labels=("行政诉讼", *(c.label for c in REVIEW_COLUMNS)),
-    cls=schema.Reviews,
-    row_classes={r.key: schema.ReviewOutcomes for r in _REVIEW_ROWS},
+    version=TemplateVersion.V2021,
     identities=tuple(
         Identity(
             "identity-r4",
@@ -433,7 +402,7 @@ _REVIEWS = TableSpec(
 def tables(version: TemplateVersion) -> tuple[TableSpec, TableSpec, TableSpec]:
     """Return the three table specs (二, 三, 四) of a template version."""
     active = _ACTIVE_2019 if version is TemplateVersion.V2019 else _ACTIVE_2021
-    return active, _applications(version), _REVIEWS
+    return active, _applications(version), attrs.evolve(_REVIEWS, version=version)
 
 
 def table(version: TemplateVersion, key: str) -> TableSpec:

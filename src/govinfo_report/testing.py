@@ -30,6 +30,7 @@ except ImportError as error:  # pragma: no cover - exercised without the extra o
 
 import attrs
 
+from govinfo_report import records
 from govinfo_report.identities import APPLICANT_TERMS, REVIEW_TERMS, holds
 from govinfo_report.render.script import to_script
 from govinfo_report.schema import Report, Script, Section, TemplateVersion, Value
@@ -108,7 +109,7 @@ def applications(draw: st.DrawFn, version: TemplateVersion, *, blanks: bool = Tr
     if broken:
         values[("total", "total")] = int(values[("total", "total")] or 0) + 1
     assert broken or all(holds(i, values) for i in spec.identities), "the strategy must satisfy R1–R3"
-    return spec.build({k: _blank(int(v or 0), blanks, draw) for k, v in values.items()})
+    return records.build(spec, {k: _blank(int(v or 0), blanks, draw) for k, v in values.items()})
 
 
 @st.composite
@@ -121,7 +122,7 @@ def reviews(draw: st.DrawFn, *, blanks: bool = True) -> Any:
         for term, value in terms.items():
             values[(row.key, term)] = _blank(value, blanks, draw)
         values[(row.key, "total")] = _blank(sum(terms.values()), blanks and not any(terms.values()), draw)
-    return spec.build(values)
+    return records.build(spec, values)
 
 
 @st.composite
@@ -136,7 +137,7 @@ def _active(draw: st.DrawFn, spec: TableSpec, *, blanks: bool) -> Any:
             else:
                 value = draw(st.integers(0, 100_000))
             values[(row.key, column.key)] = None if blanks and value == 0 and draw(st.booleans()) else value
-    return spec.build(values)
+    return records.build(spec, values)
 
 
 @st.composite
