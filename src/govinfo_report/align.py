@@ -8,6 +8,7 @@ collapsed rows with the identities (``placement``).  Every inference leaves a di
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -31,7 +32,7 @@ from govinfo_report.normalize import (
 )
 from govinfo_report.placement import Checker, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
-from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, RowRun, solve
+from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
 from govinfo_report.tokenizers.base import CellSpan, TokenRow
 
@@ -677,17 +678,17 @@ class _Aligner:
         Glued text runs a table's header, group labels and a row's label together
         (``…现行有效件数规章``); only an exact label key counts, never a fuzzy match.
         """
-        keys = self.label_keys()
+        keys = self.label_keys
         for start in range(max(0, len(text) - MAX_WRAPPED_LABEL), len(text)):
             row = keys.get(label_key(text[start:]))
             if row is not None:
                 return row
         return None
 
+    @functools.cached_property
     def label_keys(self) -> dict[str, RowSpec]:
-        if not hasattr(self, "_label_keys"):
-            self._label_keys = {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
-        return self._label_keys
+        """Every row by each of its label keys (the first row wins a shared key)."""
+        return {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
 
     def run_glued(self, rows: Sequence[TokenRow]) -> None:
         """Rows of label text and digit runs: split every run by the table's identities (``split``)."""
@@ -768,8 +769,8 @@ class _Aligner:
                 self.diag(
                     "glued-too-long",
                     Severity.WARNING,
-                    f"the digits {text!r} cut into {len(run.slots)} cells more than {MAX_SPLITS:,} ways: "
-                    "not split, cells left blank",
+                    f"the digits {text!r} cut into {len(run.slots)} cells too many ways to search (more than "
+                    f"{MAX_SPLITS:,} compositions, or {MAX_STEPS:,} search steps): not split, cells left blank",
                     line,
                     row=run.key,
                 )
