@@ -90,6 +90,21 @@ def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: 
     cli = sh(env / "bin" / "govinfo-report", "parse", seed, "--format", "csv", cwd=tmp_path)
     assert cli.startswith("source,table,row,column,value")
     assert len(cli.splitlines()) == 1 + 198
+    # The core installs with attrs, cattrs and regex only; a PDF then names the extra it needs.
+    installed = {line.split("==")[0].lower() for line in sh(python, "-m", "pip", "freeze").splitlines()}
+    assert {"attrs", "cattrs", "regex"} <= installed
+    assert not installed & {"pdfplumber", "mammoth", "lxml", "pandas", "tqdm", "hypothesis"}
+    pdf = FIXTURES / "real" / "104_hongze_district_2023.pdf"
+    script = (
+        "import sys, govinfo_report\n"
+        "try:\n"
+        "    govinfo_report.parse(open(sys.argv[1], 'rb').read())\n"
+        "except govinfo_report.MissingDependencyError as error:\n"
+        "    print(error.extra, error)\n"
+    )
+    said = sh(python, "-c", script, pdf, cwd=tmp_path)
+    assert said.startswith("pdf ")
+    assert 'pip install "govinfo-report[pdf]"' in said
 
 
 def test_a_plugin_installed_with_pip_loads_and_reads_its_layout(dist: Path, tmp_path: Path) -> None:

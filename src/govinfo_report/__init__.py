@@ -8,13 +8,17 @@ from govinfo_report.cells import cells
 from govinfo_report.decode import decode
 from govinfo_report.errors import (
     DecodingError,
+    GarbledTextError,
     GovinfoReportError,
+    MissingDependencyError,
+    NoTextLayerError,
     ParseError,
     RenderError,
     ReportNotFoundError,
     UnknownFormatError,
     UnknownLayoutError,
     UnknownNameError,
+    UnsupportedFormatError,
     ValidationError,
 )
 from govinfo_report.parser import Parser, default_parser
@@ -68,8 +72,11 @@ __all__ = [
     "DocumentCounts2021",
     "FeeAmount",
     "FeeItems",
+    "GarbledTextError",
     "GovinfoReportError",
     "ItemCounts",
+    "MissingDependencyError",
+    "NoTextLayerError",
     "ParseError",
     "Parser",
     "Procurement",
@@ -91,6 +98,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownLayoutError",
     "UnknownNameError",
+    "UnsupportedFormatError",
     "ValidationError",
     "__version__",
     "cells",

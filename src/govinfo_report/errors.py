@@ -10,13 +10,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DecodingError",
+    "GarbledTextError",
     "GovinfoReportError",
+    "MissingDependencyError",
+    "NoTextLayerError",
     "ParseError",
     "RenderError",
     "ReportNotFoundError",
     "UnknownFormatError",
     "UnknownLayoutError",
     "UnknownNameError",
+    "UnsupportedFormatError",
     "ValidationError",
 ]
 
@@ -93,6 +97,56 @@ class DecodingError(ParseError, UnicodeError):
         """Create the error; the message names the encodings tried."""
         self.encodings = tuple(encodings)
         super().__init__(f"could not decode the input as any of: {', '.join(self.encodings)}")
+
+
+class MissingDependencyError(GovinfoReportError, ImportError):
+    """A source needs an optional extra that is not installed (PDF needs ``govinfo-report[pdf]``).
+
+    Attributes:
+        extra: the extra to install (``"pdf"``, ``"docx"``).
+        module: the module that could not be imported.
+
+    """
+
+    def __init__(self, what: str, extra: str, module: str) -> None:
+        """Create the error; the message says what to install."""
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f'reading {what} needs {module}, which is not installed: pip install "govinfo-report[{extra}]"'
+        )
+
+
+class UnsupportedFormatError(ParseError):
+    """A file format the library does not read (a legacy ``.doc``/``.wps``, a spreadsheet): convert it first."""
+
+
+class NoTextLayerError(ParseError):
+    """A PDF with no text to read (a scanned document): it needs OCR first.
+
+    Attributes:
+        pages: the 1-based pages without text.
+
+    """
+
+    def __init__(self, message: str, pages: Sequence[int] = ()) -> None:
+        """Create the error with the pages that have no text."""
+        self.pages = tuple(pages)
+        super().__init__(message)
+
+
+class GarbledTextError(ParseError):
+    """A PDF whose fonts map no characters to Unicode (``(cid:123)``, U+FFFD): its text is not its words.
+
+    Attributes:
+        pages: the 1-based pages whose text is garbled.
+
+    """
+
+    def __init__(self, message: str, pages: Sequence[int] = ()) -> None:
+        """Create the error with the garbled pages."""
+        self.pages = tuple(pages)
+        super().__init__(message)
 
 
 class ValidationError(GovinfoReportError, ValueError):

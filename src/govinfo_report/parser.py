@@ -162,7 +162,7 @@ class Parser:
         """
         forced = self.registry.get(layout) if layout is not None else None
         document = self.read(source, format=format)
-        diagnostics: list[Diagnostic] = []
+        diagnostics: list[Diagnostic] = list(document.notes)
         lines, folded, headings, furniture = self._sections(document, diagnostics)
         texts = {key: self._table_text(key, document, lines, headings, forced, furniture) for key in TABLE_KEYS}
         sections = build_sections(lines, folded, headings, end=_report_end(document, headings))
@@ -472,7 +472,9 @@ def _provenance(
     for spec, row, column in iter_cells(version):
         place = read_at.get((spec.key, row.key, column.key))
         if place is not None:
-            found.append(Provenance(spec.key, row.key, column.key, Span(*document.locate(*place))))
+            printed = document.place(*place)
+            span = Span(*document.locate(*place)) if printed is None else Span(*document.locate(*place), *printed)
+            found.append(Provenance(spec.key, row.key, column.key, span))
     return tuple(found)
 
 

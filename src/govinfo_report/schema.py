@@ -97,7 +97,9 @@ class Span:
     """Where a value was read in the input: ``text[start:end]`` is the cell as printed.
 
     Offsets are characters of the text given to ``parse`` (for bytes, of the decoded
-    text that ``govinfo_report.decode`` returns), end exclusive.
+    text that ``govinfo_report.decode`` returns; for an HTML page, of the page; for a PDF
+    or Word file, of ``Parser.read(source).text``, the text the reader made), end
+    exclusive.  A PDF's values also say the page and the box they were printed in.
     """
 
     #: 1-based line of the input.
@@ -106,6 +108,11 @@ class Span:
     start: int
     #: Offset just past the value's last character.
     end: int
+    #: 1-based page it was printed on, for a PDF; None for text and pages.
+    page: int | None = None
+    #: Where on the page: ``(x0, top, x1, bottom)`` in PDF points from the page's
+    #: top-left corner; None where there is no page.
+    box: tuple[float, float, float, float] | None = None
 
 
 @attrs.frozen

@@ -144,7 +144,6 @@ class TableSpec:
         return next((r for r in self.rows if r.group == group_key and not r.is_group), None)
 
 
-
 def _cols(
     *pairs: tuple[str, str],
     money: tuple[str, ...] = (),

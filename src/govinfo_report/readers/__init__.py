@@ -1,7 +1,9 @@
 """Readers: what the user holds (text, an HTML page, a file's bytes) → a ``Document``."""
 
-from govinfo_report.readers.base import Document, Grid, Reader, Segment
+from govinfo_report.readers.base import Box, Document, Grid, Reader, Segment
 from govinfo_report.readers.html import HtmlReader, decode_html
+from govinfo_report.readers.office import DocxReader, LegacyOfficeReader
+from govinfo_report.readers.pdf import PdfReader
 from govinfo_report.readers.registry import (
     BUILTIN_READERS,
     ENTRY_POINT_GROUP,
@@ -14,9 +16,13 @@ from govinfo_report.readers.text import TextReader
 __all__ = [
     "BUILTIN_READERS",
     "ENTRY_POINT_GROUP",
+    "Box",
     "Document",
+    "DocxReader",
     "Grid",
     "HtmlReader",
+    "LegacyOfficeReader",
+    "PdfReader",
     "Reader",
     "ReaderRegistry",
     "Segment",

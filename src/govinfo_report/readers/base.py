@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import abc
 import bisect
+import importlib
 from collections.abc import Mapping, Sequence
+from types import ModuleType
 from typing import ClassVar
 
 import attrs
 import regex
 
-__all__ = ["Document", "Grid", "Reader", "Segment", "line_starts"]
+from govinfo_report.errors import MissingDependencyError
+from govinfo_report.schema import Diagnostic
+
+__all__ = ["Box", "Document", "Grid", "Reader", "Segment", "line_starts", "require"]
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
@@ -34,6 +39,11 @@ def line_starts(text: str) -> list[int]:
 #: exact)``.  An exact segment maps character for character; an inexact one (an entity
 #: ``&#49;``, a run of whitespace folded into one space) maps as a whole.
 Segment = tuple[int, int, int, bool]
+
+#: Where a run of a document line was printed on a page: ``(column where it starts in
+#: the line, column where it ends, 1-based page, x0, top, x1, bottom)``, in PDF points
+#: from the page's top-left corner (pdfplumber's coordinates).
+Box = tuple[int, int, int, float, float, float, float]
 
 
 @attrs.frozen
@@ -73,6 +83,12 @@ class Document:
     #: Per line, the elements enclosing it (outermost first, as ids), for sources with
     #: structure (a page); None for text.
     paths: Sequence[tuple[int, ...]] | None = attrs.field(default=None, repr=False, eq=False)
+    #: Per line, where its runs were printed on a page (a PDF's cells and characters), by
+    #: line index; empty for sources without pages.
+    boxes: Mapping[int, Sequence[Box]] = attrs.field(factory=dict, repr=False, eq=False)
+    #: What the reader noticed and the report should say (pages left out, text it could
+    #: not map); the parser adds them to the report's diagnostics.
+    notes: tuple[Diagnostic, ...] = ()
     _starts: list[int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -129,6 +145,23 @@ class Document:
         last = _source_offset(segments, max(start, end - 1), at_end=True)
         return bisect.bisect_right(starts, first), first, max(first, last)
 
+    def place(self, line: int, start: int, end: int) -> tuple[int, tuple[float, float, float, float]] | None:
+        """Return the page and the box where ``lines[line][start:end]`` was printed, or None.
+
+        The box is the union of the boxes of the line's runs that overlap the columns.
+        """
+        boxes = [box for box in self.boxes.get(line, ()) if box[0] < max(end, start + 1) and box[1] > start]
+        if not boxes:
+            return None
+        page = boxes[0][2]
+        same = [box for box in boxes if box[2] == page]
+        return page, (
+            min(box[3] for box in same),
+            min(box[4] for box in same),
+            max(box[5] for box in same),
+            max(box[6] for box in same),
+        )
+
     def source_line(self, line: int) -> int:
         """Return the 1-based line of the source where document line ``line`` (0-based) begins."""
         if self.segments is None:
@@ -145,6 +178,20 @@ def _source_offset(segments: Sequence[Segment], column: int, *, at_end: bool) ->
         return source_end if at_end else source_start
     offset = source_start + (column - start_column)
     return min(offset + 1, source_end) if at_end else min(offset, source_end)
+
+
+def require(module: str, what: str, extra: str) -> ModuleType:
+    """Import an optional extra's module for a reader, or say which extra to install.
+
+    Raises:
+        MissingDependencyError: the module is not installed (``what`` names the sources
+            that need it, ``extra`` the extra that installs it).
+
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise MissingDependencyError(what, extra, module) from error
 
 
 class Reader(abc.ABC):

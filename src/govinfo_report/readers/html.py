@@ -26,8 +26,8 @@ from typing import ClassVar
 import regex
 
 from govinfo_report.decode import decode
-from govinfo_report.normalize import is_value
 from govinfo_report.readers.base import Document, Grid, Reader, Segment
+from govinfo_report.readers.grid import Placed, flow, spread
 
 __all__ = ["HtmlReader", "decode_html"]
 
@@ -309,38 +309,20 @@ class _Blocks:
                 )
             rows.append(cells)
             spans.append(sizes)
-        # (row, column) → what covers it: True for a label's text (the position is part of
-        # the label, left out of the row) or a span across columns, False for a value's
-        # rows below it (kept as a blank position: the columns after it must not move).
-        covered: dict[tuple[int, int], bool] = {}
-        widths = [0] * len(rows)  # how far each row reaches, rowspans from above included
-        for r, (cells, sizes) in enumerate(zip(rows, spans, strict=True)):
-            placed: dict[int, tuple[str | None, list[Segment]]] = {}
-            column = 0
-            for cell, (colspan, rowspan) in zip(cells, sizes, strict=True):
-                while (r, column) in covered:
-                    placed[column] = (None if covered[r, column] else "", [])
-                    column += 1
-                placed[column] = cell
-                is_label = bool(cell[0]) and not is_value(cell[0])
-                for dr in range(min(rowspan, len(rows) - r)):
-                    widths[r + dr] = max(widths[r + dr], column + colspan)
-                    for dc in range(colspan):
-                        if dr or dc:
-                            covered[r + dr, column + dc] = is_label or dc > 0
-                column += colspan
-            for c in range(column, widths[r]):
-                if (r, c) in covered:
-                    placed[c] = (None if covered[r, c] else "", [])
-            width = max(column, widths[r])
+        positions = flow(spans)
+        placed = [
+            Placed(r, c, rowspan, colspan, cell[0], cell[1])
+            for r, (cells, sizes, at) in enumerate(zip(rows, spans, positions, strict=True))
+            for cell, (colspan, rowspan), (_, c) in zip(cells, sizes, at, strict=True)
+        ]
+        for laid in spread(placed, len(rows)):
             texts: list[str | None] = []
             segments: list[Segment] = []
             length = 0
-            for c in range(width):
-                text, cell_segments = placed.get(c, (None, []))
+            for c, (text, cell_segments) in enumerate(laid):
                 if c:
                     length += 1
-                segments.extend((at + length, start, end, exact) for at, start, end, exact in cell_segments)
+                segments.extend((at + length, start, end, exact) for at, start, end, exact in cell_segments or ())
                 texts.append(text)
                 length += len(text or "")
             if any(texts):

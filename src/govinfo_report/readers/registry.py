@@ -8,6 +8,8 @@ from govinfo_report.errors import UnknownFormatError
 from govinfo_report.plugins import PluginRegistry, load_plugins
 from govinfo_report.readers.base import Reader
 from govinfo_report.readers.html import HtmlReader
+from govinfo_report.readers.office import DocxReader, LegacyOfficeReader
+from govinfo_report.readers.pdf import PdfReader
 from govinfo_report.readers.text import TextReader
 
 __all__ = ["BUILTIN_READERS", "ENTRY_POINT_GROUP", "ReaderRegistry", "default_readers", "plugin_readers"]
@@ -16,7 +18,7 @@ __all__ = ["BUILTIN_READERS", "ENTRY_POINT_GROUP", "ReaderRegistry", "default_re
 ENTRY_POINT_GROUP = "govinfo_report.readers"
 
 #: The built-in reader classes.
-BUILTIN_READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader)
+BUILTIN_READERS: tuple[type[Reader], ...] = (TextReader, HtmlReader, PdfReader, DocxReader, LegacyOfficeReader)
 
 
 @cache

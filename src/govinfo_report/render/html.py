@@ -20,7 +20,7 @@ from govinfo_report.render.report import _heading, _sections
 from govinfo_report.schema import Report
 from govinfo_report.template import TABLE_KEYS, RowSpec, TableSpec, table
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "table_grid"]
 
 _BLOCK_ARTICLES = {
     "regulations": "一",
@@ -101,6 +101,20 @@ def _reviews(spec: TableSpec, record: Any, style: CellStyle) -> Iterator[list[_C
 
 
 _ROWS = {"active_disclosure": _active, "applications": _applications, "reviews": _reviews}
+
+
+def table_grid(report: Report, key: str) -> list[list[tuple[str, int, int, bool]]]:
+    """Return a table of the report as the template draws it: rows of ``(text, colspan, rowspan, is_label)``.
+
+    Cells are given row by row, left to right, as HTML places them (a cell goes to the
+    first position no cell above covers).  The page renderer writes them as ``<td>``; the
+    test suite's PDF and Word writers draw them, so that every format is the same grid.
+    Empty when the report has no such table.
+    """
+    record = getattr(report, key)
+    if record is None:
+        return []
+    return list(_ROWS[key](table(report.template, key), record, CellStyle()))
 
 
 class _Writer:

@@ -73,14 +73,19 @@ class _Builder:
                 return {"anyOf": [self.of(other), {"type": "null"}]}
             return {"anyOf": [self.of(m) for m in members]}
         if origin is tuple:
-            item, _ellipsis = typing.get_args(annotation)
-            return {"type": "array", "items": self.of(item)}
+            args = typing.get_args(annotation)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.of(args[0])}
+            fixed = [self.of(arg) for arg in args]
+            return {"type": "array", "prefixItems": fixed, "minItems": len(fixed), "maxItems": len(fixed)}
         if annotation is type(None):
             return {"type": "null"}
         if annotation is bool:
             return {"type": "boolean"}
         if annotation is int:
             return {"type": "integer"}
+        if annotation is float:
+            return {"type": "number"}
         if annotation is str:
             return {"type": "string"}
         if annotation is Decimal:
