@@ -40,9 +40,10 @@ def _layout(rows: list[list[tuple[str, int, int, bool]]]) -> tuple[list[list[str
     return matrix, spans
 
 
-def to_pdf(report: Report, *, unmapped_page: str | None = None) -> bytes:
+def to_pdf(report: Report, *, ruled: bool = True, unmapped_page: str | None = None) -> bytes:
     """Write a report as a PDF: title, headings and prose as paragraphs, tables ruled, spans merged.
 
+    ``ruled=False`` draws the tables without lines (their text is all a reader has);
     ``unmapped_page``: text for a last page in ``BROKEN_FONT``, whose glyphs have no Unicode
     map once ``break_unicode_map`` has been applied to the file.
     """
@@ -65,10 +66,9 @@ def to_pdf(report: Report, *, unmapped_page: str | None = None) -> bytes:
         if grid:
             matrix, spans = _layout(grid)
             data = [[Paragraph(escape(text), cell) if text else "" for text in row] for row in matrix]
-            style: list[tuple[Any, ...]] = [
-                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                ("FONT", (0, 0), (-1, -1), FONT, 6),
-            ]
+            style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 6)]
+            if ruled:
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
             style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
             story.append(Table(data, colWidths=[460 / len(matrix[0])] * len(matrix[0]), style=TableStyle(style)))
         else:

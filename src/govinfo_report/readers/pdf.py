@@ -133,15 +133,16 @@ def _read_page(page: Page, number: int) -> _Page:
     if unmapped > GARBLED_SHARE * len(chars):
         return _Page(number, (), empty=False, garbled=True, unmapped=unmapped)
     blocks: list[_Block] = []
-    cell_boxes: list[_BBox] = []
+    cell_boxes: list[tuple[_BBox, list[_BBox]]] = []  # per table: its box, its cells' boxes
     for index, table in enumerate(page.find_tables()):
         rows, boxes = _table_rows(table, number, index)
         blocks.extend(rows)
-        cell_boxes.extend(boxes)
+        cell_boxes.append((_bbox(table.bbox), boxes))
     height = float(page.height)
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, cell_boxes))
-    for line in outside.extract_text_lines(return_chars=True, strip=True):
+    for line in outside.extract_text_lines(layout=True, return_chars=True, strip=False):
         text, char_boxes = _line_boxes(line, number)
+        text = text.rstrip()
         if not text.strip():
             continue
         top, bottom = float(line["top"]), float(line["bottom"])
@@ -155,11 +156,15 @@ def _unmapped(text: str) -> bool:
     return text.startswith("(cid:") or "\ufffd" in text
 
 
-def _inside(char: dict[str, Any], boxes: Sequence[_BBox]) -> bool:
-    """Whether a character's centre is inside one of the boxes."""
+def _inside(char: dict[str, Any], tables: Sequence[tuple[_BBox, Sequence[_BBox]]]) -> bool:
+    """Whether a character's centre is inside one of the cells (looked for only in the tables around it)."""
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+    return any(
+        any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in cells)
+        for (tx0, ttop, tx1, tbottom), cells in tables
+        if tx0 <= x <= tx1 and ttop <= y <= tbottom
+    )
 
 
 def _edges(values: Sequence[float]) -> list[float]:
