@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+import attrs
+
 import govinfo_report
 from govinfo_report.identities import APPLICANT_TERMS, applicant_row_holds, review_rows_hold, sum_holds
 from govinfo_report.placement import place
@@ -17,10 +19,10 @@ def _check(cand: Mapping[tuple[str, str], Decimal | None]) -> bool:
     return applicant_row_holds({col: v for (_, col), v in cand.items()})
 
 
-def test_earliest_placement_satisfying_r3() -> None:
+def test_every_placement_satisfying_r3_is_kept_none_preferred() -> None:
     found = place([Decimal(7), Decimal(7)], SLOTS, _check)
-    assert found.slots == (("r", "natural_person"), ("r", "total"))
     assert found.satisfying == 6
+    assert found.every == tuple((("r", column), ("r", "total")) for column in APPLICANT_TERMS)
 
 
 def test_unique_placement() -> None:
@@ -41,12 +43,48 @@ def test_blank_terms_follow_the_spec() -> None:
     assert review_rows_hold({("administrative_review", "upheld"): 1, ("administrative_review", "total"): 1})
 
 
-def test_reviews_collapsed_row_is_placed_across_blocks() -> None:
+def test_a_collapsed_reviews_row_that_fits_several_blocks_stays_blank_with_its_candidates() -> None:
+    # 2 | 1 | 3 fits any two outcomes of any of the three blocks with that block's total:
+    # 18 placements, none preferred; every cell stays blank and names what it could be.
     text = seed_text("000_fb35a360553c7541").replace("\n1 | 1 | ", "\n2 | 1 | 3 | ")
     report = govinfo_report.parse(text)
-    assert report.reviews == govinfo_report.Reviews(
-        administrative_review=govinfo_report.ReviewOutcomes(upheld=2, corrected=1, total=3)
+    assert report.reviews is not None
+    assert all(value is None for block in attrs.astuple(report.reviews) for value in block)
+    ambiguous = {
+        (d.row, d.column): {c.value for c in d.cells} for d in report.diagnostics if d.code == "cell-ambiguous"
+    }
+    assert ambiguous[("administrative_review", "upheld")] == {2, None}
+    assert ambiguous[("administrative_review", "total")] == {3, None}
+    assert not any(d.code.startswith("identity-r4") for d in report.diagnostics)  # unknown, not broken
+
+
+def test_identities_between_rows_settle_what_a_collapsed_row_leaves_open() -> None:
+    # 总计 collapsed to 5 | 2 | 7 fits C(6, 2) = 15 placements by R3 alone, 保护第三方 2 | 2
+    # six; R1 and R2 with the rows read in full (新收 5/2 and 予以公开 3/2 in 自然人/商业企业,
+    # nothing carried) leave one placement of each.
+    text = seed_text("000_fb35a360553c7541")
+    for label, numbers in [
+        (
+            "一、本年新收政府信息公開申請數量 | 7 | 7 | |||||||",
+            "一、本年新收政府信息公開申請數量 | 5 | 2 | 0 | 0 | 0 | 0 | 7",
+        ),
+        ("| (一)予以公開 | 3 | 3 | ||||||", "| (一)予以公開 | 3 | 2 | 0 | 0 | 0 | 0 | 5"),
+        ("4.保護第三方合法權益 | 3 | 3 |", "4.保護第三方合法權益 | 2 | 2 |"),
+        ("2.重復申請 | 1 | 1 |", "2.重復申請 | |"),
+        ("(七)總計 | 7 | 7 |", "(七)總計 | 5 | 2 | 7 |"),
+    ]:
+        assert label in text
+        text = text.replace(label, numbers)
+    report = govinfo_report.parse(text)
+    assert report.applications is not None
+    assert report.applications.total == govinfo_report.ApplicantCounts(
+        natural_person=5, commercial_enterprise=2, total=7
     )
+    assert report.applications.withheld_third_party == govinfo_report.ApplicantCounts(natural_person=2, total=2)
+    assert not any(d.code == "cell-ambiguous" and d.table == "applications" for d in report.diagnostics)
+    settled = [d for d in report.diagnostics if d.code == "cell-inferred" and d.row == "total"]
+    assert {d.column for d in settled} == {"natural_person", "commercial_enterprise", "total"}
+    assert all("between rows" in d.message for d in settled if d.column != "total")
 
 
 def test_a_row_showing_every_cell_position_is_read_by_position() -> None:

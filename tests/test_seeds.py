@@ -18,10 +18,23 @@ def _expected(value: object) -> object:
 
 @pytest.mark.parametrize("stem", SEEDS)
 def test_every_cell_matches_golden(stem: str) -> None:
+    """Every cell is the golden one, except a cell the text does not determine (seed 000's
+    rows lost their columns): blank, with ``cell-ambiguous`` naming the golden value."""
     report = govinfo_report.parse(seed_text(stem))
+    candidates = {
+        (d.table, d.row, d.column): {c.value for c in d.cells} for d in report.diagnostics if d.code == "cell-ambiguous"
+    }
     got = [(c.table, c.row, c.column, c.value) for c in govinfo_report.cells(report)]
     want = [(c["table"], c["row"], c["column"], _expected(c["value"])) for c in golden(stem)["cells"]]
-    assert got == want
+    assert len(got) == len(want)
+    for (table, row, column, value), (*where, expected) in zip(got, want, strict=True):
+        assert (table, row, column) == tuple(where)
+        if (table, row, column) in candidates:
+            assert value is None
+            assert expected in candidates[table, row, column]
+        else:
+            assert value == expected, (table, row, column)
+    assert len(candidates) == (45 if stem == SEEDS[0] else 0)
 
 
 @pytest.mark.parametrize("stem", SEEDS)
@@ -56,13 +69,18 @@ def test_money_values_are_exact_decimals_in_wan() -> None:
 def test_collapsed_rows_leave_other_cells_blank_and_say_so() -> None:
     report = govinfo_report.parse(seed_text(SEEDS[0]))
     assert report.applications is not None
-    assert report.applications.new_received == govinfo_report.ApplicantCounts(natural_person=7, total=7)
+    # 7 | 7 for seven columns: R3 puts the second 7 in 总计 whichever column the first is
+    # in, and nothing in the table tells that column (every row lost its columns alike).
+    assert report.applications.new_received == govinfo_report.ApplicantCounts(total=7)
     inferred = {(d.table, d.row, d.column) for d in report.diagnostics if d.code == "cell-inferred"}
-    assert ("applications", "new_received", "natural_person") in inferred
-    assert ("reviews", "administrative_review", "total") in inferred
-    assert report.reviews == govinfo_report.Reviews(
-        administrative_review=govinfo_report.ReviewOutcomes(upheld=1, total=1)
-    )
+    assert ("applications", "new_received", "total") in inferred
+    ambiguous = {
+        (d.table, d.row, d.column): {c.value for c in d.cells} for d in report.diagnostics if d.code == "cell-ambiguous"
+    }
+    assert ambiguous[("applications", "new_received", "natural_person")] == {7, None}
+    # 1 | 1 for fifteen columns: any outcome of any block with that block's total
+    assert ambiguous[("reviews", "administrative_review", "total")] == {1, None}
+    assert report.reviews == govinfo_report.Reviews()
 
 
 def test_seed_004_reports_missing_and_empty_tables() -> None:

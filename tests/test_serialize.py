@@ -158,8 +158,9 @@ def test_csv_long_format_keeps_blanks_and_exact_money() -> None:
     assert list(rows[0]) == ["source", "table", "row", "column", "value"]
     by_key = {(r["row"], r["column"]): r["value"] for r in rows}
     assert by_key[("centralized_procurement", "amount")] == "1372.16"
-    assert by_key[("new_received", "natural_person")] == "7"
-    assert by_key[("new_received", "commercial_enterprise")] == ""  # blank, not 0
+    assert by_key[("new_received", "total")] == "7"
+    assert by_key[("declined_duplicate", "total")] == "1"
+    assert by_key[("carried_over", "natural_person")] == ""  # blank, not 0
 
 
 def test_jsonl_long_format() -> None:

@@ -84,10 +84,10 @@ def test_strict_passes_a_clean_report() -> None:
     assert report.year == 2022
 
 
-def test_strict_counts_inferred_cells_as_problems() -> None:
+def test_strict_counts_undetermined_cells_as_problems() -> None:
     with pytest.raises(ValidationError) as info:
         govinfo_report.parse(seed_text(SEEDS[0]), strict=True)
-    assert {d.code for d in info.value.diagnostics} == {"cell-inferred"}
+    assert {d.code for d in info.value.diagnostics} == {"cell-ambiguous"}
 
 
 def test_schema_classes_and_template_agree_key_for_key() -> None:

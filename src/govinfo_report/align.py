@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -30,7 +31,7 @@ from govinfo_report.normalize import (
     split_marker,
     to_wan,
 )
-from govinfo_report.placement import Checker, Slot, place
+from govinfo_report.placement import Checker, Placement, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
 from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
@@ -68,6 +69,26 @@ class _Located(str):
     """
 
     span: CellSpan
+
+
+@attrs.frozen
+class _OpenRow:
+    """A collapsed row that several placements fit: its slots, its numbers and the placements."""
+
+    columns: tuple[tuple[RowSpec, ColumnSpec], ...]
+    filled: tuple[str, ...]
+    line: int
+    placement: Placement
+
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        """The ``(row, column)`` cells the row's numbers may go to."""
+        return tuple((r.key, c.key) for r, c in self.columns)
+
+    @property
+    def amounts(self) -> tuple[Decimal, ...]:
+        """The row's numbers, in printed order."""
+        return tuple(_amount(text) for text in self.filled)
 
 
 def _located(row: TokenRow) -> TokenRow:
@@ -128,6 +149,8 @@ class _Aligner:
         #: Rows short by exactly one number that no identity places: ``(row, numbers,
         #: line, the row-ambiguous diagnostic)``, for ``place_noted``.
         self.short: list[tuple[RowSpec, list[str], int, Diagnostic]] = []
+        #: Collapsed rows that several placements fit, for ``settle_collapsed``.
+        self.open: list[_OpenRow] = []
 
     # Diagnostics -----------------------------------------------------------------------
 
@@ -315,19 +338,119 @@ class _Aligner:
             if len(rows) == 1 and len(filled) == len(columns) - 1 and self.checker(rows) is None:
                 self.short.append((rows[0], filled, line, diagnostic))
             return
-        if placement.satisfying == 1:
-            severity, how = Severity.INFO, "the only placement that satisfies the identities"
-        else:
-            severity = Severity.WARNING
-            how = f"the earliest of {placement.satisfying} placements that satisfy the identities"
+        if placement.satisfying > 1 or placement.truncated:
+            # Several placements satisfy the row's identities: the identities between
+            # rows may narrow them once the whole table is read (``settle_collapsed``).
+            for r, c in columns:
+                self.values.setdefault((r.key, c.key), None)
+            self.open.append(_OpenRow(tuple(columns), tuple(filled), line, placement))
+            return
         for slot, text in zip(placement.slots, filled, strict=False):
             r, c = by_slot[slot]
             self.put(r, c, text, line)
             self.diag(
                 "cell-inferred",
-                severity,
-                f"row shows {len(filled)} of {len(columns)} numbers; {text} placed here as {how}",
+                Severity.INFO,
+                f"row shows {len(filled)} of {len(columns)} numbers; {text} placed here as "
+                "the only placement that satisfies the identities",
                 line,
+                row=r.key,
+                column=c.key,
+            )
+
+    def settle_collapsed(self) -> None:
+        """Place the collapsed rows that their own identities left open, by the identities between rows.
+
+        The combinations of the open rows' placements are tried against the identities
+        that involve them (R1, R2 across rows; the rows already read fixed), as long as
+        there are at most ``MAX_COMBINATIONS``.  A cell takes a number only when every
+        consistent combination puts the same number (or none) there; any other cell stays
+        blank with ``cell-ambiguous`` listing what it could be.
+        """
+        if not self.open:
+            return
+        open_slots = {slot for row in self.open for slot in row.slots}
+        rows_of = [{slot[0] for slot in row.slots} for row in self.open]
+        # A cell outside the open rows counts only when it was read: a row not found, or
+        # one with a warning (cells left blank for want of a reading), is not known blank.
+        doubtful = {d.row for d in self.diagnostics if d.severity >= Severity.WARNING and d.row is not None}
+        known = {slot for slot in self.values if slot[0] not in doubtful} | open_slots
+        checked = [
+            i
+            for i in self.spec.identities
+            if any(cell in open_slots for cell in i.cells)
+            and all(cell in known for cell in i.cells)
+            and not any(all(r in rows for r, _ in i.cells) for rows in rows_of)
+        ]
+        needed = {cell for identity in checked for cell in identity.cells}
+        base = {slot: value for slot, value in self.values.items() if slot in needed and slot not in open_slots}
+        options = [list(row.placement.every) for row in self.open]
+        bounded = math.prod(len(o) for o in options) > MAX_COMBINATIONS or any(r.placement.truncated for r in self.open)
+        inconsistent = False
+        if checked and not bounded:
+            consistent: list[set[tuple[Slot, ...]]] = [set() for _ in self.open]
+            for combination in itertools.product(*options):
+                values: dict[Slot, Value] = dict(base)
+                for row, chosen in zip(self.open, combination, strict=True):
+                    values.update(zip(chosen, row.amounts, strict=True))
+                if all(holds(identity, values) for identity in checked):
+                    for kept, chosen in zip(consistent, combination, strict=True):
+                        kept.add(chosen)
+            if all(consistent):
+                options = [[p for p in o if p in kept] for o, kept in zip(options, consistent, strict=True)]
+            else:
+                inconsistent = True  # the source's totals do not add up: the rows stay as open as they were
+        for row, placements in zip(self.open, options, strict=True):
+            self.settle_row(row, placements, bounded=bounded, inconsistent=inconsistent, across=bool(checked))
+        self.open = []
+
+    def settle_row(
+        self, row: _OpenRow, placements: Sequence[tuple[Slot, ...]], *, bounded: bool, inconsistent: bool, across: bool
+    ) -> None:
+        """Give an open collapsed row the cells its placements agree on; the others stay blank, named."""
+        by_slot = {(r.key, c.key): (r, c) for r, c in row.columns}
+        narrowed = len(placements) < row.placement.satisfying
+        for slot, (r, c) in by_slot.items():
+            texts = [dict(zip(placement, row.filled, strict=True)).get(slot) for placement in placements]
+            distinct = list(dict.fromkeys(texts))
+            if distinct == [None]:
+                self.put(r, c, None, row.line)
+                continue
+            if len(distinct) == 1 and not (bounded and not narrowed and row.placement.truncated):
+                (text,) = distinct
+                self.put(r, c, text, row.line)
+                how = (
+                    f"the {len(placements)} of its {row.placement.satisfying} placements that the identities "
+                    "between rows leave"
+                    if narrowed
+                    else f"all {len(placements)} placements that satisfy the identities"
+                )
+                self.diag(
+                    "cell-inferred",
+                    Severity.INFO,
+                    f"row shows {len(row.filled)} of {len(row.columns)} numbers; {text} placed here: {how} put it here",
+                    row.line,
+                    row=r.key,
+                    column=c.key,
+                )
+                continue
+            self.put(r, c, None, row.line)
+            why = []
+            if bounded:
+                why.append(f"the search across rows was bounded at {MAX_COMBINATIONS:,} combinations")
+            if inconsistent:
+                why.append("no combination satisfies the identities across rows (the source's totals do not add up)")
+            if not across:
+                why.append("no identity between rows constrains it")
+            shown = [str(t) if t is not None else "blank" for t in distinct]
+            self.diag(
+                "cell-ambiguous",
+                Severity.WARNING,
+                f"row shows {len(row.filled)} of {len(row.columns)} numbers ({', '.join(row.filled)}) and "
+                f"{len(placements)} placements satisfy the identities{' (' + '; '.join(why) + ')' if why else ''}; "
+                f"this cell could be {' or '.join(shown)}: left blank",
+                row.line,
+                cells=tuple(Cell(self.spec.key, r.key, c.key, _candidate(t, c)) for t in distinct),
                 row=r.key,
                 column=c.key,
             )
@@ -536,6 +659,7 @@ class _Aligner:
             self.report_unknown(*unknown)
         if held is not None:
             self.numbers_without_label(*held)
+        self.settle_collapsed()
         self.place_noted()
         self.place_orphans()
 
@@ -902,6 +1026,13 @@ def _after_labels(cells: Sequence[str]) -> list[str]:
     return list(cells[last + 1 :])
 
 
+def _candidate(text: str | None, column: ColumnSpec) -> Value:
+    """Return a value a cell could take, as the cell would hold it (an int for a count)."""
+    if text is None:
+        return None
+    return _amount(text) if column.money else int(_amount(text))
+
+
 def _amount_or_none(text: str) -> Decimal | None:
     return None if is_blank(text) else _amount(text)
 
@@ -945,6 +1076,7 @@ def align(
         aligner.run_reviews(rows)
     else:
         aligner.run(rows)
+    aligner.settle_collapsed()  # ``run`` settles before placing orphans; the others here
     return AlignedTable(
         spec=spec,
         values=aligner.values,

@@ -398,7 +398,8 @@ class Parser:
                 )
             )
             return None, {}
-        if aligned.numbers == 0:
+        undetermined = any(d.code in ("cell-ambiguous", "row-ambiguous") for d in aligned.diagnostics)
+        if aligned.numbers == 0 and not undetermined:
             diagnostics.append(
                 Diagnostic(
                     "table-empty",

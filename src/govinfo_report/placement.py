@@ -2,7 +2,9 @@
 
 A renderer that drops empty cells leaves ``7 | 7`` for a row of seven columns: the
 numbers keep their order but lose their positions.  Every order-preserving placement is
-tried, earliest columns first; the first one under which the identities hold wins.
+tried, and every one under which the row's identities hold is kept: alignment then
+narrows them by the identities between rows (R1, R2), and a cell gets a number only when
+all the placements left agree on it.  None is ever preferred to another.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Placement:
     satisfying: int
     #: True when the search stopped at ``MAX_PLACEMENTS`` before trying every placement.
     truncated: bool = False
+    #: Every placement that satisfies the identities, in the order tried.
+    every: tuple[tuple[Slot, ...], ...] = ()
 
 
 def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | None) -> Placement:
@@ -44,22 +48,19 @@ def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | No
             none, in which case the numbers take the leading slots.
 
     Returns:
-        The earliest placement satisfying ``check`` and how many do; the leading
-        placement with ``satisfying=0`` when none does.
+        Every placement satisfying ``check`` (``every``; ``slots`` is the first of them)
+        and how many do; the leading placement with ``satisfying=0`` when none does.
 
     """
     count = len(numbers)
     leading = tuple(slots[:count])
     if check is None or count == 0 or count >= len(slots):
         return Placement(leading, 0)
-    first: tuple[Slot, ...] | None = None
-    satisfying = 0
+    found: list[tuple[Slot, ...]] = []
     for tried, positions in enumerate(combinations(range(len(slots)), count)):
         if tried >= MAX_PLACEMENTS:
-            return Placement(first or leading, satisfying, truncated=True)
+            return Placement(found[0] if found else leading, len(found), truncated=True, every=tuple(found))
         candidate: dict[Slot, Decimal | None] = {slots[p]: n for p, n in zip(positions, numbers, strict=False)}
         if check(candidate):
-            satisfying += 1
-            if first is None:
-                first = tuple(slots[p] for p in positions)
-    return Placement(first or leading, satisfying)
+            found.append(tuple(slots[p] for p in positions))
+    return Placement(found[0] if found else leading, len(found), every=tuple(found))

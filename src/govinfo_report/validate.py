@@ -9,7 +9,9 @@
 | ``identity-r5`` | counts are whole numbers ≥ 0 (except ``change``), amounts ≥ 0 |
 
 A blank term is None.  An identity whose terms are all blank is not checked; otherwise
-blanks count as 0 and the diagnostic says which terms were blank.
+blanks count as 0 and the diagnostic says which terms were blank.  A cell the parser left
+blank because the source does not determine it (a ``cell-ambiguous`` diagnostic of the
+report) is unknown, not blank: an identity over it is not checked.
 """
 
 from __future__ import annotations
@@ -78,11 +80,14 @@ def _check(
 
 
 def _tables(report: Report) -> Iterator[Diagnostic]:
-    """Every identity of the template (R1–R4) that the report's tables break."""
+    """Every identity of the template (R1–R4) that the report's tables break (unknown cells not checked)."""
+    unknown = {(d.table, d.row, d.column) for d in report.diagnostics if d.code == "cell-ambiguous"}
     for spec in tables(report.template):
         if getattr(report, spec.key) is None:
             continue
         for identity in spec.identities:
+            if any((spec.key, row, column) in unknown for row, column in identity.cells):
+                continue
 
             def cells(slots: Sequence[tuple[str, str]], key: str = spec.key) -> list[Cell]:
                 return [_cell(report, key, row, column) for row, column in slots]

@@ -5,8 +5,9 @@ over the positions it covers (never copied); those boxes are laid out by the rea
 one rule for spans (``readers.grid``).  Text outside the tables' cells — headings, prose,
 a table drawn without rules, and the page frame some WPS documents draw around the whole
 text — becomes lines in reading order, each character at its column as ``pdftotext
--layout`` places it, which the text tokenizers cut as they cut any text.  A table cut by a page break is one table: the label cells cut at the break are
-not read as blank cells of the next page.  Page numbers stay lines, which sectioning
+-layout`` places it, which the text tokenizers cut as they cut any text.  A table cut
+by a page break is one table: the label cells cut at the break are not read as blank
+cells of the next page.  Page numbers stay lines, which sectioning
 leaves out as page furniture.
 
 What cannot be read is said, never guessed: a page of glyphs without a Unicode map
