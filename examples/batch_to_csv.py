@@ -3,7 +3,7 @@
 Usage: python examples/batch_to_csv.py [FOLDER] [OUT.csv]
 (defaults: examples/pages and cells.csv)
 
-One record per template cell: ``source,table,row,column,value``; money keeps its exact
+One record per template cell: ``source,organization,year,template,table,row,column,value``; money keeps its exact
 decimal text and a blank cell stays empty. Files that are not reports are listed and
 skipped. Then, for instance::
 

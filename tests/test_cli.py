@@ -131,7 +131,7 @@ def test_missing_tqdm_names_the_extra(
     assert cli.main(["parse", str(batch(tmp_path)), "--format", "csv", "--progress", "always"]) == 1
     captured = capsys.readouterr()
     assert 'pip install "govinfo-report[cli]"' in captured.err
-    assert captured.out.startswith("source,table,row,column,value")
+    assert captured.out.startswith("source,organization,year,template,table,row,column,value")
 
 
 def test_jobs_must_be_positive() -> None:

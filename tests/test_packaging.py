@@ -88,7 +88,7 @@ def test_wheel_installs_in_a_fresh_venv_and_parses_a_seed(dist: Path, tmp_path: 
     assert out[1].endswith("report-v1.json")
     assert str(env) in out[2]  # the installed copy, not the checkout
     cli = sh(env / "bin" / "govinfo-report", "parse", seed, "--format", "csv", cwd=tmp_path)
-    assert cli.startswith("source,table,row,column,value")
+    assert cli.startswith("source,organization,year,template,table,row,column,value")
     assert len(cli.splitlines()) == 1 + 198
     # The core installs with attrs, cattrs and regex only; a PDF then names the extra it needs.
     installed = {line.split("==")[0].lower() for line in sh(python, "-m", "pip", "freeze").splitlines()}

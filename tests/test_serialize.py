@@ -155,7 +155,7 @@ def test_csv_long_format_keeps_blanks_and_exact_money() -> None:
     out = io.StringIO()
     assert write_csv([("000.txt", report)], out) == 198
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert list(rows[0]) == ["source", "table", "row", "column", "value"]
+    assert list(rows[0]) == ["source", "organization", "year", "template", "table", "row", "column", "value"]
     by_key = {(r["row"], r["column"]): r["value"] for r in rows}
     assert by_key[("centralized_procurement", "amount")] == "1372.16"
     assert by_key[("new_received", "total")] == "7"
@@ -172,6 +172,9 @@ def test_jsonl_long_format() -> None:
     amount = next(r for r in lines if r["column"] == "amount")
     assert amount == {
         "source": "001.txt",
+        "organization": report.organization,
+        "year": 2019,
+        "template": "2019",
         "table": "active_disclosure",
         "row": "centralized_procurement",
         "column": "amount",

@@ -21,6 +21,7 @@ from govinfo_report.errors import (
     UnsupportedFormatError,
     ValidationError,
 )
+from govinfo_report.frame import to_frame
 from govinfo_report.parser import Parser, default_parser
 from govinfo_report.readers import Document, Reader
 from govinfo_report.render import render
@@ -109,6 +110,7 @@ __all__ = [
     "parse",
     "render",
     "to_dict",
+    "to_frame",
     "to_json",
     "validate",
 ]

@@ -20,11 +20,13 @@ from typing import TextIO
 
 import attrs
 
+from govinfo_report import __version__
 from govinfo_report.describe import describe
 from govinfo_report.errors import GovinfoReportError
 from govinfo_report.parser import default_parser
 from govinfo_report.schema import Report, Severity
 from govinfo_report.serialize import to_dict, write_csv, write_jsonl
+from govinfo_report.serialize.wide import write_wide_csv
 
 __all__ = ["main"]
 
@@ -93,12 +95,28 @@ def _run(sources: list[str], layout: str | None, strict: bool, jobs: int, progre
     return list(_progress(map(_parse_one, work), len(work), progress))
 
 
+#: ``--format`` names and what each writes.
+FORMATS = {
+    "text": "each report as readable text",
+    "json": 'a JSON list of {"source", "report"} documents',
+    "jsonl": 'one {"source", "report"} JSON document per line',
+    "csv": "the long form: one row per template cell, with the report's source, organization, year, template",
+    "cells-jsonl": "the long form as JSON Lines",
+    "wide-csv": "the wide form: one row per file (failed ones included), one column per template cell",
+}
+
+
 def _write(outcomes: list[Outcome], fmt: str, out: TextIO) -> None:
     good = [(o.source, o.report) for o in outcomes if o.report is not None]
     if fmt == "csv":
         write_csv(good, out)
-    elif fmt == "jsonl":
+    elif fmt == "cells-jsonl":
         write_jsonl(good, out)
+    elif fmt == "wide-csv":
+        write_wide_csv(((o.source, o.report, o.error) for o in outcomes), out)
+    elif fmt == "jsonl":
+        for source, report in good:
+            out.write(json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False) + "\n")
     elif fmt == "json":
         documents = [{"source": source, "report": to_dict(report)} for source, report in good]
         out.write(json.dumps(documents, ensure_ascii=False, indent=1) + "\n")
@@ -111,9 +129,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     progress = "never" if args.quiet else args.progress
     outcomes = _run(list(_sources(args.files)), args.layout, args.strict, args.jobs, progress)
     if args.output and args.output != "-":
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
+        with open(args.output, "w", encoding="utf-8-sig" if args.excel else "utf-8", newline="") as out:
             _write(outcomes, args.format, out)
     else:
+        if args.excel:
+            sys.stdout.write("\ufeff")
         _write(outcomes, args.format, sys.stdout)
     failed = [o for o in outcomes if o.error is not None]
     for outcome in failed:
@@ -165,6 +185,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Parse 政府信息公开工作年度报告 (Chinese government information-disclosure annual reports).",
         epilog="Exit status: 0 success; 1 a file failed (parse) or a report has errors (check); 2 usage error.",
     )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -185,7 +206,16 @@ def _parser() -> argparse.ArgumentParser:
         help="parse reports and write them out",
         epilog="Example: govinfo-report parse reports/ --format csv -o cells.csv --jobs 4",
     )
-    parse.add_argument("--format", "-f", choices=("json", "jsonl", "csv", "text"), default="text")
+    parse.add_argument(
+        "--format",
+        "-f",
+        choices=tuple(FORMATS),
+        default="text",
+        help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
+    )
+    parse.add_argument(
+        "--excel", action="store_true", help="write the output file as UTF-8 with a BOM, which Excel needs for Chinese"
+    )
     parse.add_argument("--output", "-o", metavar="OUT", help="write here instead of standard output")
     parse.add_argument("--strict", action="store_true", help="treat warnings as failures of that file")
     parse.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")

@@ -112,9 +112,7 @@ class MissingDependencyError(GovinfoReportError, ImportError):
         """Create the error; the message says what to install."""
         self.extra = extra
         self.module = module
-        super().__init__(
-            f'reading {what} needs {module}, which is not installed: pip install "govinfo-report[{extra}]"'
-        )
+        super().__init__(f'{what} needs {module}, which is not installed: pip install "govinfo-report[{extra}]"')
 
 
 class UnsupportedFormatError(ParseError):

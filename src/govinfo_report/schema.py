@@ -402,9 +402,13 @@ class TableSource:
     layout: str | None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
-    """A parsed 政府信息公开工作年度报告."""
+    """A parsed 政府信息公开工作年度报告.
+
+    ``str(report)`` is the readable view (metadata, the three tables, the diagnostics);
+    ``repr(report)`` is one short line.
+    """
 
     #: The title line as printed, or None when the report has none.
     title: str | None
@@ -435,6 +439,19 @@ class Report:
     reader: str = attrs.field(default="text", eq=False, repr=False, metadata={"optional": True})
     #: How each table present was read; not part of equality.
     tables_read: tuple[TableSource, ...] = attrs.field(default=(), eq=False, repr=False, metadata={"optional": True})
+
+    def __repr__(self) -> str:
+        counts = {s: sum(d.severity is s for d in self.diagnostics) for s in Severity}
+        said = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "none"
+        return (
+            f"<Report {self.title or self.organization or 'untitled'!r} year={self.year} "
+            f"template={self.template.value} diagnostics: {said}>"
+        )
+
+    def __str__(self) -> str:
+        from govinfo_report.describe import describe  # describe reads this module's classes
+
+        return describe(self)
 
     def span(self, table: str, row: str, column: str) -> Span | None:
         """Return where the value of a cell was read, or None (a blank or missing cell)."""

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import abc
 import bisect
-import importlib
 from collections.abc import Mapping, Sequence
-from types import ModuleType
 from typing import ClassVar
 
 import attrs
 import regex
 
-from govinfo_report.errors import MissingDependencyError
 from govinfo_report.schema import Diagnostic
 
-__all__ = ["Box", "Document", "Grid", "Reader", "Segment", "line_starts", "require"]
+__all__ = ["Box", "Document", "Grid", "Reader", "Segment", "line_starts"]
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
@@ -178,20 +175,6 @@ def _source_offset(segments: Sequence[Segment], column: int, *, at_end: bool) ->
         return source_end if at_end else source_start
     offset = source_start + (column - start_column)
     return min(offset + 1, source_end) if at_end else min(offset, source_end)
-
-
-def require(module: str, what: str, extra: str) -> ModuleType:
-    """Import an optional extra's module for a reader, or say which extra to install.
-
-    Raises:
-        MissingDependencyError: the module is not installed (``what`` names the sources
-            that need it, ``extra`` the extra that installs it).
-
-    """
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise MissingDependencyError(what, extra, module) from error
 
 
 class Reader(abc.ABC):

@@ -19,7 +19,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govinfo_report.errors import ParseError, UnsupportedFormatError
-from govinfo_report.readers.base import Document, Reader, require
+from govinfo_report.extras import require
+from govinfo_report.readers.base import Document, Reader
 from govinfo_report.readers.html import HtmlReader
 
 __all__ = ["DocxReader", "LegacyOfficeReader"]
@@ -68,7 +69,7 @@ class DocxReader(Reader):
             )
         if info.file_size > MAX_DOCUMENT_XML:
             raise ParseError(f"the .docx's text is {info.file_size} bytes unpacked, over {MAX_DOCUMENT_XML}")
-        mammoth: Any = require("mammoth", "Word (.docx) files", "docx")
+        mammoth: Any = require("mammoth", "reading Word (.docx) files", "docx")
         try:
             page = mammoth.convert_to_html(io.BytesIO(data)).value
         except Exception as error:  # noqa: BLE001 - mammoth raises many types for a damaged file

@@ -36,8 +36,9 @@ from govinfo_report.errors import (
     ParseError,
     UnsupportedFormatError,
 )
+from govinfo_report.extras import require
 from govinfo_report.normalize import is_value
-from govinfo_report.readers.base import Box, Document, Grid, Reader, require
+from govinfo_report.readers.base import Box, Document, Grid, Reader
 from govinfo_report.readers.grid import Placed, spread
 from govinfo_report.schema import Diagnostic, Severity
 
@@ -98,7 +99,7 @@ class PdfReader(Reader):
         """
         if isinstance(source, str):
             raise UnsupportedFormatError("a PDF must be given as bytes (Path.read_bytes()), not as text")
-        pdfplumber: Any = require("pdfplumber", "PDF files", "pdf")
+        pdfplumber: Any = require("pdfplumber", "reading PDF files", "pdf")
         try:
             pdf = pdfplumber.open(io.BytesIO(bytes(source)))
         except Exception as error:  # noqa: BLE001 - pdfminer raises many unrelated types for a bad file

@@ -1,7 +1,8 @@
 """The long format on disk: one record per template cell, as CSV or JSON Lines.
 
-Columns: ``source,table,row,column,value``.  Money keeps its exact decimal text; a blank
-cell stays empty (CSV) or null (JSON Lines), never 0.
+Columns: ``source,organization,year,template,table,row,column,value`` — the report's
+identity on every record, so that one file is enough for an analysis.  Money keeps its
+exact decimal text; a blank cell stays empty (CSV) or null (JSON Lines), never 0.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from govinfo_report.schema import Report, Value
 __all__ = ["FIELDS", "value_text", "write_csv", "write_jsonl"]
 
 #: The header of the CSV and the keys of each JSON Lines record.
-FIELDS: tuple[str, ...] = ("source", "table", "row", "column", "value")
+FIELDS: tuple[str, ...] = ("source", "organization", "year", "template", "table", "row", "column", "value")
 
 
 def value_text(value: Value) -> str:
@@ -37,8 +38,9 @@ def write_csv(reports: Iterable[tuple[str, Report]], out: TextIO, *, header: boo
         writer.writerow(FIELDS)
     count = 0
     for source, report in reports:
+        who = (source, report.organization or "", "" if report.year is None else report.year, report.template.value)
         for cell in cells(report):
-            writer.writerow((source, cell.table, cell.row, cell.column, value_text(cell.value)))
+            writer.writerow((*who, cell.table, cell.row, cell.column, value_text(cell.value)))
             count += 1
     return count
 
@@ -47,9 +49,10 @@ def write_jsonl(reports: Iterable[tuple[str, Report]], out: TextIO) -> int:
     """Write the cells as JSON Lines (money as a decimal string, blank as null)."""
     count = 0
     for source, report in reports:
+        who = (source, report.organization, report.year, report.template.value)
         for cell in cells(report):
             value: int | str | None = value_text(cell.value) if isinstance(cell.value, Decimal) else cell.value
-            record = dict(zip(FIELDS, (source, cell.table, cell.row, cell.column, value), strict=True))
+            record = dict(zip(FIELDS, (*who, cell.table, cell.row, cell.column, value), strict=True))
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
