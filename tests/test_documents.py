@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 import govinfo_report
 from govinfo_report import (
@@ -120,7 +120,14 @@ def test_a_seed_written_as_docx_reads_back_to_its_values(stem: str) -> None:
     assert [s.key for s in back.sections] == [s.key for s in report.sections]
 
 
-_FILES = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Writing and reading a file takes ~0.5 s: few examples, and no shrinking (a failure is
+# reported as found, which is slower to read but keeps CI in minutes).
+_FILES = settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 
 
 @_FILES
@@ -263,3 +270,19 @@ def test_a_batch_without_the_pdf_extra_reports_the_pdf_and_goes_on(tmp_path: Pat
     assert 'pip install "govinfo-report[pdf]"' in result.stderr
     assert "a.pdf" in result.stderr
     assert str(tmp_path / "b.txt") in result.stdout
+
+
+def test_only_the_cells_before_a_rows_label_are_mended_after_a_page_break() -> None:
+    from govinfo_report.readers.pdf import _uncut
+
+    above = (None, None, "2.没有现成信息需要另行制作", "3", "3")
+    assert _uncut(("", "", "3.补正后申请内容仍不明确", "0", "0"), above) == (
+        None,
+        None,
+        "3.补正后申请内容仍不明确",
+        "0",
+        "0",
+    )
+    # a row whose label starts it keeps its blank values: they are cells, not a cut label
+    row = ("(六)其他处理", None, "", "", "44")
+    assert _uncut(row, above) == row

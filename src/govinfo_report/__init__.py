@@ -22,6 +22,7 @@ from govinfo_report.errors import (
     ValidationError,
 )
 from govinfo_report.frame import to_frame
+from govinfo_report.indicators import indicators
 from govinfo_report.parser import Parser, default_parser
 from govinfo_report.readers import Document, Reader
 from govinfo_report.render import render
@@ -107,6 +108,7 @@ __all__ = [
     "default_parser",
     "from_dict",
     "from_json",
+    "indicators",
     "parse",
     "render",
     "to_dict",

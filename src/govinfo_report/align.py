@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -31,10 +30,10 @@ from govinfo_report.normalize import (
     split_marker,
     to_wan,
 )
-from govinfo_report.placement import Checker, Placement, Slot, place
+from govinfo_report.placement import MAX_SEARCH, Checker, Placement, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
-from govinfo_report.template import ColumnSpec, RowSpec, TableSpec
+from govinfo_report.template import ColumnSpec, Identity, RowSpec, TableSpec
 from govinfo_report.tokenizers.base import CellSpan, TokenRow
 
 __all__ = ["AlignedTable", "align", "header_money_unit"]
@@ -385,24 +384,111 @@ class _Aligner:
         needed = {cell for identity in checked for cell in identity.cells}
         base = {slot: value for slot, value in self.values.items() if slot in needed and slot not in open_slots}
         options = [list(row.placement.every) for row in self.open]
-        bounded = math.prod(len(o) for o in options) > MAX_COMBINATIONS or any(r.placement.truncated for r in self.open)
+        bounded = any(r.placement.truncated for r in self.open)
         inconsistent = False
         if checked and not bounded:
-            consistent: list[set[tuple[Slot, ...]]] = [set() for _ in self.open]
-            for combination in itertools.product(*options):
-                values: dict[Slot, Value] = dict(base)
-                for row, chosen in zip(self.open, combination, strict=True):
-                    values.update(zip(chosen, row.amounts, strict=True))
-                if all(holds(identity, values) for identity in checked):
-                    for kept, chosen in zip(consistent, combination, strict=True):
-                        kept.add(chosen)
-            if all(consistent):
+            consistent = self.consistent_placements(checked, base, options)
+            if consistent is None:
+                bounded = True
+            elif all(consistent):
                 options = [[p for p in o if p in kept] for o, kept in zip(options, consistent, strict=True)]
             else:
                 inconsistent = True  # the source's totals do not add up: the rows stay as open as they were
         for row, placements in zip(self.open, options, strict=True):
             self.settle_row(row, placements, bounded=bounded, inconsistent=inconsistent, across=bool(checked))
         self.open = []
+
+    def consistent_placements(
+        self, checked: Sequence[Identity], base: dict[Slot, Value], options: Sequence[Sequence[tuple[Slot, ...]]]
+    ) -> list[set[tuple[Slot, ...]]] | None:
+        """Return, per open row, the placements that some consistent combination of all open rows uses.
+
+        Placements that put the same non-zero numbers in the same cells are one choice (a
+        0 and a blank add the same to every sum, and an identity of zeros and blanks holds
+        either way), so a row of zeros is no choice at all.  A depth-first search over
+        those choices, rows with the largest numbers first (totals before their terms):
+        after each row, the identities over its cells are kept only while they can still
+        hold (``may_hold``: counts are never negative).  At most ``placement.MAX_SEARCH``
+        choices are tried in all; None when the search hits that bound.
+        """
+        groups: list[dict[tuple[tuple[Slot, Decimal], ...], list[tuple[Slot, ...]]]] = []
+        for row, placements in zip(self.open, options, strict=True):
+            grouped: dict[tuple[tuple[Slot, Decimal], ...], list[tuple[Slot, ...]]] = {}
+            for placement in placements:
+                key = tuple((slot, amount) for slot, amount in zip(placement, row.amounts, strict=True) if amount)
+                grouped.setdefault(key, []).append(placement)
+            groups.append(grouped)
+        order = sorted(
+            (k for k in range(len(self.open)) if len(groups[k]) > 1 or any(groups[k])),
+            key=lambda k: -max(self.open[k].amounts, default=Decimal(0)),
+        )
+        slots = [set(self.open[k].slots) for k in order]
+        touching = [
+            [n for n, i in enumerate(checked) if any(cell in slots[d] for cell in i.cells)] for d in range(len(order))
+        ]
+        # What the rows not yet placed can still add to each side of each identity: per
+        # row, its largest numbers, one per cell of the side in that row (a suffix sum).
+        reach: list[list[tuple[Decimal, Decimal]]] = []
+        for identity in checked:
+            caps: list[tuple[Decimal, Decimal]] = [(Decimal(0), Decimal(0))] * (len(order) + 1)
+            for d in range(len(order) - 1, -1, -1):
+                largest = sorted(self.open[order[d]].amounts, reverse=True)
+                left = sum(largest[: sum(cell in slots[d] for cell in identity.left)], Decimal(0))
+                right = sum(largest[: sum(cell in slots[d] for cell in identity.right)], Decimal(0))
+                caps[d] = (caps[d + 1][0] + left, caps[d + 1][1] + right)
+            reach.append(caps)
+        consistent: list[set[tuple[Slot, ...]]] = [set() for _ in self.open]
+        for k in range(len(self.open)):
+            if k not in order:  # zeros only: every placement is as good as another
+                consistent[k].update(options[k])
+        if any(column.signed for row in self.open for _, column in row.columns):
+            return None  # a negative term could undo any partial sum: no pruned search
+        sides = [(frozenset(i.left), frozenset(i.right)) for i in checked]
+        # Each identity's sums over the cells placed so far (the fixed rows' to start with).
+        sums = [
+            [sum((base.get(cell) or 0) for cell in i.left), sum((base.get(cell) or 0) for cell in i.right)]
+            for i in checked
+        ]
+        chosen: list[tuple[tuple[Slot, Decimal], ...]] = []
+        tried = 0
+
+        def place(depth: int, key: tuple[tuple[Slot, Decimal], ...], sign: int) -> None:
+            for number in touching[depth]:
+                left, right = sides[number]
+                for slot, amount in key:
+                    if slot in left:
+                        sums[number][0] += sign * amount
+                    elif slot in right:
+                        sums[number][1] += sign * amount
+
+        def possible(number: int, depth: int) -> bool:
+            left, right = sums[number]
+            more_left, more_right = reach[number][depth + 1]
+            return left <= right + more_right and right <= left + more_left
+
+        def search(depth: int) -> bool:
+            nonlocal tried
+            if depth == len(order):
+                for k, key in zip(order, chosen, strict=True):
+                    consistent[k].update(groups[k][key])
+                return True
+            for key in groups[order[depth]]:
+                tried += 1
+                if tried > MAX_SEARCH:
+                    return False
+                place(depth, key, 1)
+                if all(possible(number, depth) for number in touching[depth]):
+                    chosen.append(key)
+                    finished = search(depth + 1)
+                    chosen.pop()
+                    if not finished:
+                        return False
+                place(depth, key, -1)
+            return True
+
+        if not order:
+            return consistent
+        return consistent if search(0) else None
 
     def settle_row(
         self, row: _OpenRow, placements: Sequence[tuple[Slot, ...]], *, bounded: bool, inconsistent: bool, across: bool
@@ -437,7 +523,7 @@ class _Aligner:
             self.put(r, c, None, row.line)
             why = []
             if bounded:
-                why.append(f"the search across rows was bounded at {MAX_COMBINATIONS:,} combinations")
+                why.append(f"the search across rows was bounded at {MAX_SEARCH:,} choices")
             if inconsistent:
                 why.append("no combination satisfies the identities across rows (the source's totals do not add up)")
             if not across:

@@ -11,38 +11,32 @@ only ever carries the requested format.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
-import attrs
-
 from govinfo_report import __version__
-from govinfo_report.describe import describe
+from govinfo_report.across import check_across
+from govinfo_report.batch import Outcome, parse_files
 from govinfo_report.errors import GovinfoReportError
 from govinfo_report.parser import default_parser
-from govinfo_report.schema import Report, Severity
-from govinfo_report.serialize import to_dict, write_csv, write_jsonl
-from govinfo_report.serialize.wide import write_wide_csv
+from govinfo_report.schema import Diagnostic, Report, Severity
+from govinfo_report.serialize.records import value_text
+from govinfo_report.serialize.stream import FORMATS, RESUMABLE, ReportWriter, done_sources
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 #: A batch of at least this many files gets a progress bar (on a terminal).
 PROGRESS_MIN_FILES = 5
 _CLI_EXTRA = 'pip install "govinfo-report[cli]"'
-
-
-@attrs.frozen
-class Outcome:
-    """The result of parsing one input: a report, or the error that stopped it."""
-
-    source: str
-    report: Report | None
-    error: str | None
 
 
 def _suffixes() -> frozenset[str]:
@@ -50,23 +44,19 @@ def _suffixes() -> frozenset[str]:
     return frozenset(suffix for reader in default_parser.readers.readers for suffix in reader.extensions)
 
 
-def _sources(names: Sequence[str]) -> Iterator[str]:
+def _sources(names: Sequence[str], skipped: list[Path] | None = None) -> Iterator[str]:
+    """Expand folders into the files a reader takes, in sorted order; other files go to ``skipped``."""
     for name in names:
         path = Path(name)
         if name != "-" and path.is_dir():
             suffixes = _suffixes()
-            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower() in suffixes:
+                    yield str(file)
+                elif skipped is not None:
+                    skipped.append(file)
         else:
             yield name
-
-
-def _parse_one(job: tuple[str, str | None, bool, bytes | None]) -> Outcome:
-    source, layout, strict, data = job
-    try:
-        raw = data if data is not None else Path(source).read_bytes()
-        return Outcome(source, default_parser.parse(raw, layout=layout, strict=strict), None)
-    except (GovinfoReportError, OSError) as error:
-        return Outcome(source, None, f"{type(error).__name__}: {error}")
 
 
 def _stderr_is_terminal() -> bool:
@@ -86,79 +76,187 @@ def _progress(outcomes: Iterable[Outcome], total: int, mode: str) -> Iterable[Ou
     return tqdm(outcomes, total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
 
 
-def _run(sources: list[str], layout: str | None, strict: bool, jobs: int, progress: str = "never") -> list[Outcome]:
+def _outcomes(args: argparse.Namespace, sources: list[str], strict: bool, progress: str) -> Iterator[Outcome]:
     stdin = sys.stdin.buffer.read() if "-" in sources else None
-    work = [(s, layout, strict, stdin if s == "-" else None) for s in sources]
-    if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(_progress(pool.map(_parse_one, work, chunksize=4), len(work), progress))
-    return list(_progress(map(_parse_one, work), len(work), progress))
+    outcomes = parse_files(sources, layout=args.layout, strict=strict, jobs=args.jobs, stdin=stdin)
+    return iter(_progress(outcomes, len(sources), progress))
 
 
-#: ``--format`` names and what each writes.
-FORMATS = {
-    "text": "each report as readable text",
-    "json": 'a JSON list of {"source", "report"} documents',
-    "jsonl": 'one {"source", "report"} JSON document per line',
-    "csv": "the long form: one row per template cell, with the report's source, organization, year, template",
-    "cells-jsonl": "the long form as JSON Lines",
-    "wide-csv": "the wide form: one row per file (failed ones included), one column per template cell",
-}
+def _usage(message: str) -> int:
+    print(f"govinfo-report: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
-def _write(outcomes: list[Outcome], fmt: str, out: TextIO) -> None:
-    good = [(o.source, o.report) for o in outcomes if o.report is not None]
-    if fmt == "csv":
-        write_csv(good, out)
-    elif fmt == "cells-jsonl":
-        write_jsonl(good, out)
-    elif fmt == "wide-csv":
-        write_wide_csv(((o.source, o.report, o.error) for o in outcomes), out)
-    elif fmt == "jsonl":
-        for source, report in good:
-            out.write(json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        documents = [{"source": source, "report": to_dict(report)} for source, report in good]
-        out.write(json.dumps(documents, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for source, report in good:
-            out.write(f"== {source}\n{describe(report)}\n")
+def _open_output(args: argparse.Namespace) -> tuple[TextIO, bool, set[str]] | int:
+    """Open ``-o`` before any parsing (a bad path is a usage error now, not after the batch).
+
+    Returns:
+        The stream, whether it needs a header, and the sources already in it (``--resume``);
+        or an exit status.
+
+    """
+    if not args.output or args.output == "-":
+        if args.resume:
+            return _usage("--resume needs an output file (-o FILE)")
+        if args.excel:
+            sys.stdout.write("\ufeff")
+        return sys.stdout, True, set()
+    path = Path(args.output)
+    if not path.parent.is_dir():
+        return _usage(f"cannot write {path}: no such directory {path.parent}")
+    done: set[str] = set()
+    if args.resume and path.exists() and path.stat().st_size:
+        try:
+            done = done_sources(path, args.format)
+        except ValueError as error:
+            return _usage(str(error))
+        text = path.read_text(encoding="utf-8-sig")
+        whole = text[: text.rfind("\n") + 1]
+        if whole != text:  # a record cut short by the run that stopped: drop it, its file is parsed again
+            path.write_text(whole, encoding="utf-8-sig" if args.excel else "utf-8")
+        return open(path, "a", encoding="utf-8", newline=""), False, done
+    if args.resume and args.format not in RESUMABLE:
+        return _usage(f"--resume needs one of the formats {', '.join(sorted(RESUMABLE))}")
+    try:
+        return open(path, "w", encoding="utf-8-sig" if args.excel else "utf-8", newline=""), True, done
+    except OSError as error:
+        return _usage(f"cannot write {path}: {error.strerror}")
+
+
+def _closed_pipe() -> int:
+    """Stop quietly when standard output was closed (``| head``), as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PROBLEMS
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     progress = "never" if args.quiet else args.progress
-    outcomes = _run(list(_sources(args.files)), args.layout, args.strict, args.jobs, progress)
-    if args.output and args.output != "-":
-        with open(args.output, "w", encoding="utf-8-sig" if args.excel else "utf-8", newline="") as out:
-            _write(outcomes, args.format, out)
-    else:
-        if args.excel:
-            sys.stdout.write("\ufeff")
-        _write(outcomes, args.format, sys.stdout)
-    failed = [o for o in outcomes if o.error is not None]
-    for outcome in failed:
-        print(f"govinfo-report: {outcome.source}: {outcome.error}", file=sys.stderr)
+    skipped: list[Path] = []
+    sources = list(_sources(args.files, skipped))
+    opened = _open_output(args)
+    if isinstance(opened, int):
+        return opened
+    out, header, done = opened
+    todo = [s for s in sources if s not in done]
+    writer = ReportWriter(out, args.format, header=header)
+    parsed = failed = 0
+    interrupted = False
+    try:
+        for outcome in _outcomes(args, todo, args.strict, progress):
+            writer.add(outcome.source, outcome.report, outcome.error)
+            if outcome.ok:
+                parsed += 1
+            else:
+                failed += 1
+                print(f"govinfo-report: {outcome.source}: {outcome.error}", file=sys.stderr)
+        writer.close()
+    except KeyboardInterrupt:
+        interrupted = True
+        writer.close()
+    except BrokenPipeError:
+        return _closed_pipe()
+    finally:
+        if out is not sys.stdout:
+            out.close()
     if not args.quiet:
-        print(f"govinfo-report: {len(outcomes) - len(failed)} parsed, {len(failed)} failed", file=sys.stderr)
+        summary = f"{parsed} parsed, {failed} failed"
+        if done:
+            summary += f", {len(sources) - len(todo)} already in {args.output}"
+        if skipped:
+            summary += f", {len(skipped)} file(s) of no supported type skipped"
+        print(f"govinfo-report: {summary}", file=sys.stderr)
+    if interrupted:
+        print(f"govinfo-report: interrupted; the output holds the {parsed + failed} file(s) done", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
+#: Codes that make a report a problem at the default level, besides errors.
+PROBLEM_CODES = frozenset({"table-missing", "no-numbers", "table-empty"})
+_CHECK_FIELDS = ("source", "severity", "code", "line", "table", "row", "column", "message", "cells")
+
+
+def _diagnostic_record(source: str, d: Diagnostic) -> dict[str, object]:
+    cells = [
+        {"table": c.table, "row": c.row, "column": c.column, "value": value_text(c.value) or None} for c in d.cells
+    ]
+    return {
+        "source": source,
+        "severity": d.severity.value,
+        "code": d.code,
+        "line": d.line,
+        "table": d.table,
+        "row": d.row,
+        "column": d.column,
+        "message": d.message,
+        "cells": cells,
+    }
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
-    outcomes = _run(list(_sources(args.files)), args.layout, False, args.jobs, args.progress)
-    bad = 0
-    for outcome in outcomes:
-        if outcome.report is None:
-            bad += 1
-            print(f"{outcome.source}: FAILED {outcome.error}")
-            continue
-        shown = [d for d in outcome.report.diagnostics if d.severity >= args.level]
-        errors = sum(d.severity is Severity.ERROR for d in outcome.report.diagnostics)
-        bad += errors > 0
-        print(f"{outcome.source}: {errors} error(s), {len(shown)} shown")
-        for d in shown:
-            line = f"line {d.line}" if d.line else "-"
-            print(f"  {d.severity.value:7} {d.code:24} {line:10} {d.where():45} {d.message}")
-    return EXIT_PROBLEMS if bad else EXIT_OK
+    sources = list(_sources(args.files))
+    files = problems = failed = 0
+    by_code: Counter[str] = Counter()
+    kept: list[tuple[str, Report]] = []  # for --across
+    writer = csv.writer(sys.stdout, lineterminator="\n") if args.format == "csv" else None
+    if writer is not None:
+        writer.writerow(_CHECK_FIELDS)
+    try:
+        for outcome in _outcomes(args, sources, False, args.progress):
+            files += 1
+            if outcome.report is None:
+                failed += 1
+                print(f"govinfo-report: {outcome.source}: FAILED {outcome.error}", file=sys.stderr)
+                continue
+            if args.across:
+                kept.append((outcome.source, outcome.report))
+            diagnostics = outcome.report.diagnostics
+            shown = [d for d in diagnostics if d.severity >= args.level]
+            serious = [d for d in diagnostics if d.severity is Severity.ERROR or d.code in PROBLEM_CODES]
+            problems += bool(serious)
+            by_code.update(d.code for d in shown)
+            if args.format == "jsonl":
+                for d in shown:
+                    print(json.dumps(_diagnostic_record(outcome.source, d), ensure_ascii=False))
+            elif writer is not None:
+                for d in shown:
+                    record = _diagnostic_record(outcome.source, d)
+                    record["cells"] = json.dumps(record["cells"], ensure_ascii=False) if d.cells else ""
+                    writer.writerow(["" if record[k] is None else record[k] for k in _CHECK_FIELDS])
+            elif shown or args.verbose:
+                errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+                print(f"{outcome.source}: {errors} error(s), {len(shown)} shown")
+                for d in shown:
+                    line = f"line {d.line}" if d.line else "-"
+                    print(f"  {d.severity.value:7} {d.code:24} {line:10} {d.where():45} {d.message}")
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("govinfo-report: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _closed_pipe()
+    findings = check_across(kept) if args.across else []
+    for finding in findings:
+        d = finding.diagnostic
+        by_code[d.code] += 1
+        if args.format == "text":
+            print(f"{finding.first} ~ {finding.second}:\n  {d.severity.value:7} {d.code:24} {d.where():45} {d.message}")
+        else:
+            record = _diagnostic_record(f"{finding.first} ~ {finding.second}", d)
+            if args.format == "jsonl":
+                print(json.dumps(record, ensure_ascii=False))
+            elif writer is not None:
+                record["cells"] = json.dumps(record["cells"], ensure_ascii=False) if d.cells else ""
+                writer.writerow(["" if record[k] is None else record[k] for k in _CHECK_FIELDS])
+    codes = ", ".join(f"{code} {count}" for code, count in by_code.most_common()) or "none"
+    print(
+        f"govinfo-report: {files} file(s), {failed} failed, {problems} report(s) with errors or missing tables"
+        + (f", {len(findings)} finding(s) across reports" if args.across else "")
+        + f"; shown by code: {codes}",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS if problems or failed or findings else EXIT_OK
 
 
 def _cmd_layouts(args: argparse.Namespace) -> int:
@@ -217,6 +315,11 @@ def _parser() -> argparse.ArgumentParser:
         "--excel", action="store_true", help="write the output file as UTF-8 with a BOM, which Excel needs for Chinese"
     )
     parse.add_argument("--output", "-o", metavar="OUT", help="write here instead of standard output")
+    parse.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip the files OUT already holds and append the others (csv, wide-csv, jsonl, cells-jsonl)",
+    )
     parse.add_argument("--strict", action="store_true", help="treat warnings as failures of that file")
     parse.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")
     parse.set_defaults(run=_cmd_parse)
@@ -234,6 +337,19 @@ def _parser() -> argparse.ArgumentParser:
         default=Severity.WARNING,
         help="lowest severity shown (default: warning)",
     )
+    check.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "csv", "jsonl"),
+        default="text",
+        help="text for people; csv or jsonl: one record per diagnostic, with its cells",
+    )
+    check.add_argument(
+        "--across",
+        action="store_true",
+        help="also check the reports against one another: one body's consecutive years, copied reports",
+    )
+    check.add_argument("--verbose", "-v", action="store_true", help="also name the reports with nothing to show")
     check.set_defaults(run=_cmd_check)
 
     layouts = commands.add_parser(

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from govinfo_report.cells import cells
 from govinfo_report.extras import require
+from govinfo_report.indicators import INDICATORS, indicators
 from govinfo_report.schema import Report, TemplateVersion
 from govinfo_report.serialize.records import FIELDS
-from govinfo_report.serialize.wide import CELL_FIELDS, REPORT_FIELDS, cell_column, report_fields
+from govinfo_report.serialize.wide import CELL_FIELDS, INDICATOR_FIELDS, REPORT_FIELDS, cell_column, report_fields
 from govinfo_report.template import iter_cells
 
 __all__ = ["to_frame"]
@@ -34,6 +35,7 @@ _MONEY = frozenset(
     if column.money
 )
 _INTEGER_FIELDS = ("year", "errors", "warnings")
+_COUNT_INDICATORS = frozenset(i.key for i in INDICATORS if not i.is_rate)
 
 
 def _pairs(reports: Iterable[Report | tuple[str, Report]]) -> Iterable[tuple[str, Report]]:
@@ -70,10 +72,14 @@ def to_frame(reports: Iterable[Report | tuple[str, Report]], *, form: Literal["w
     records = []
     for source, report in pairs:
         record: dict[str, Any] = dict(report_fields(source, report))
+        record.update((f"indicator.{key}", value) for key, value in indicators(report).items())
         record.update(dict.fromkeys(CELL_FIELDS))
         record.update((cell_column(c.table, c.row, c.column), c.value) for c in cells(report))
         records.append(record)
-    frame = pandas.DataFrame.from_records(records, columns=[*REPORT_FIELDS, *CELL_FIELDS])
+    frame = pandas.DataFrame.from_records(records, columns=[*REPORT_FIELDS, *INDICATOR_FIELDS, *CELL_FIELDS])
+    for name in INDICATOR_FIELDS:  # counts Int64, rates exact Decimal like money
+        counted = name.removeprefix("indicator.") in _COUNT_INDICATORS
+        frame[name] = frame[name].astype("Int64" if counted else object)
     for name in REPORT_FIELDS:
         frame[name] = frame[name].astype("Int64" if name in _INTEGER_FIELDS else "string")
     for name in CELL_FIELDS:

@@ -20,6 +20,7 @@ __all__ = [
     "applicant_row_holds",
     "holds",
     "identities_within",
+    "may_hold",
     "review_rows_hold",
     "sides",
     "sum_holds",
@@ -50,6 +51,25 @@ def holds(identity: Identity, cells: Cells) -> bool:
     """Tell whether ``identity`` holds over ``cells`` (``{(row, column): value}``; absent is blank)."""
     found = sides(identity, cells)
     return found is None or found[0] == found[1]
+
+
+def may_hold(identity: Identity, cells: Cells, unknown: Collection[tuple[str, str]]) -> bool:
+    """Tell whether ``identity`` can still hold once the ``unknown`` cells get values ≥ 0 (or stay blank).
+
+    With no unknown cell this is ``holds``.  With unknown cells on one side only, that
+    side's known sum may not exceed the other side's (the unknowns can only add to it);
+    with unknown cells on both sides anything is possible.  For pruning a search over
+    cells that hold counts, which are never negative.
+    """
+    left_unknown = any(cell in unknown for cell in identity.left)
+    right_unknown = any(cell in unknown for cell in identity.right)
+    if not left_unknown and not right_unknown:
+        return holds(identity, cells)
+    if left_unknown and right_unknown:
+        return True
+    left = sum((cells.get(cell) or 0) for cell in identity.left if cell not in unknown)
+    right = sum((cells.get(cell) or 0) for cell in identity.right if cell not in unknown)
+    return left <= right if left_unknown else right <= left
 
 
 def identities_within(spec: TableSpec, rows: Collection[str]) -> tuple[Identity, ...]:

@@ -22,6 +22,10 @@ Checker = Callable[[Mapping[Slot, Decimal | None]], bool]
 
 #: Placements tried at most; C(15, 7) = 6435 is the largest a template row needs.
 MAX_PLACEMENTS = 10_000
+#: Choices tried at most when combining the open collapsed rows of a table against the
+#: identities between rows (``align``'s search); past it, what the rows leave open stays
+#: blank with ``cell-ambiguous`` saying the search was bounded.
+MAX_SEARCH = 2_000
 
 
 @attrs.frozen

@@ -330,13 +330,19 @@ def _document(pages: Sequence[_Page], name: str) -> Document:
 
 
 def _uncut(cells: tuple[str | None, ...], above: tuple[str | None, ...]) -> tuple[str | None, ...]:
-    """Mend the first row after a page break: a cell left empty below a label is that label, cut by the break."""
+    """Mend the first row after a page break: the empty cells before its label, below a label, are that label cut.
+
+    Only the cells before the row's first text can be a group label cut by the break (the
+    rowspan of 三、本年度办理结果 went on); an empty cell after the row's own label is a
+    blank value, which keeps its place.
+    """
     uncut = list(cells)
     for column, cell in enumerate(cells):
-        if cell == "" and column < len(above):
-            over = above[column]
-            if over is None or (over and not is_value(over)):
-                uncut[column] = None
+        if cell != "":
+            break
+        over = above[column] if column < len(above) else ""
+        if over is None or (over and not is_value(over)):
+            uncut[column] = None
     return tuple(uncut)
 
 

@@ -7,6 +7,8 @@ Columns, in this order (``WIDE_FIELDS``):
   ``year``, ``template`` (``2019``/``2021``), ``script``, ``published`` (ISO date),
   ``errors`` and ``warnings`` (how many diagnostics of each level), ``tables_missing``
   (table keys that the report lacks, ``;``-separated);
+- the indicators of ``govinfo_report.indicators`` (``indicator.disclosure_rate`` …), their
+  definitions in ``indicators.INDICATORS``;
 - every template cell of both versions, named ``table.row.column`` with the keys of
   ``docs/identifiers.md``: table by table, each table's 2021 cells in template order, then
   the 2019 cells the 2021 template lacks.  A cell the report's version does not have is
@@ -23,11 +25,20 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from govinfo_report.cells import cells
+from govinfo_report.indicators import INDICATORS, indicators
 from govinfo_report.schema import Report, Severity, TemplateVersion
 from govinfo_report.serialize.records import value_text
 from govinfo_report.template import TABLE_KEYS, iter_cells
 
-__all__ = ["CELL_FIELDS", "REPORT_FIELDS", "WIDE_FIELDS", "cell_column", "wide_row", "write_wide_csv"]
+__all__ = [
+    "CELL_FIELDS",
+    "INDICATOR_FIELDS",
+    "REPORT_FIELDS",
+    "WIDE_FIELDS",
+    "cell_column",
+    "wide_row",
+    "write_wide_csv",
+]
 
 #: The report-level columns of the wide form.
 REPORT_FIELDS: tuple[str, ...] = (
@@ -60,8 +71,10 @@ def _cell_fields() -> tuple[str, ...]:
 
 #: One column per template cell of either version.
 CELL_FIELDS: tuple[str, ...] = _cell_fields()
-#: Every column of the wide form, report columns first.
-WIDE_FIELDS: tuple[str, ...] = REPORT_FIELDS + CELL_FIELDS
+#: One column per indicator.
+INDICATOR_FIELDS: tuple[str, ...] = tuple(f"indicator.{i.key}" for i in INDICATORS)
+#: Every column of the wide form: the report's, its indicators, its cells.
+WIDE_FIELDS: tuple[str, ...] = REPORT_FIELDS + INDICATOR_FIELDS + CELL_FIELDS
 
 
 def report_fields(source: str, report: Report) -> dict[str, str | int | None]:
@@ -86,10 +99,12 @@ def wide_row(source: str, report: Report | None, error: str | None = None) -> di
     """Return a report's wide row, or a failed file's (``status`` failed, its ``error``, no cells)."""
     if report is None:
         row: dict[str, str | int | None] = dict.fromkeys(WIDE_FIELDS)
-        row.update(source=source, status="failed", error=error or "not parsed")
+        row.update(source=source, status="failed", error=" ".join((error or "not parsed").split()))
         return row
     row = dict.fromkeys(WIDE_FIELDS)
     row.update(report_fields(source, report))
+    for key, value in indicators(report).items():
+        row[f"indicator.{key}"] = value_text(value) or None
     for cell in cells(report):
         row[cell_column(cell.table, cell.row, cell.column)] = value_text(cell.value) or None
     return row
