@@ -18,6 +18,7 @@ from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.furniture import find_furniture
 from govinfo_report.normalize import fold, is_value, label_key
 from govinfo_report.placement import Slot
+from govinfo_report.prose import check_prose
 from govinfo_report.readers.base import Document, Grid, Reader
 from govinfo_report.readers.registry import ReaderRegistry, default_readers
 from govinfo_report.schema import (
@@ -191,6 +192,7 @@ class Parser:
         diagnostics.extend(self._missing(report, texts, read_at, title, year))
         report = _in_source_lines(report, diagnostics, document)
         report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
+        report = attrs.evolve(report, diagnostics=report.diagnostics + check_prose(report))
         if strict:
             serious = [d for d in report.diagnostics if d.severity >= Severity.WARNING]
             if serious:

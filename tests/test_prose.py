@@ -1,0 +1,32 @@
+"""Figures in the prose (R6): read with their meaning, compared with the tables, never used to change them."""
+
+from __future__ import annotations
+
+from govinfo_report import Severity, parse
+from govinfo_report.prose import prose_figures
+
+from .conftest import FIXTURES, fixture_text
+
+V2021 = fixture_text("qingshan_2022_v2021.txt")
+
+
+def test_figures_are_read_with_what_they_count() -> None:
+    found = {f.meaning: f.value for f in prose_figures(parse(V2021))}
+    assert found == {"new applications": 141, "normative documents issued": 12, "normative documents in force": 87}
+    pdf = parse((FIXTURES / "real" / "104_hongze_district_2023.pdf").read_bytes())  # 申请 21 件, spaced
+    assert {f.meaning: f.value for f in prose_figures(pdf)} == {"new applications": 21}
+
+
+def test_a_figure_that_differs_is_an_info_diagnostic_and_the_table_is_unchanged() -> None:
+    report = parse(V2021.replace("受理政府信息公开申请141件", "受理政府信息公开申请150件"))
+    differs = [d for d in report.diagnostics if d.code == "prose-figure-differs"]
+    assert len(differs) == 1
+    assert differs[0].severity is Severity.INFO
+    assert (differs[0].row, differs[0].column) == ("new_received", "total")
+    assert "150" in differs[0].message
+    assert report.applications is not None
+    assert report.applications.new_received.total == 141
+
+
+def test_agreeing_figures_say_nothing() -> None:
+    assert not [d for d in parse(V2021).diagnostics if d.code == "prose-figure-differs"]
