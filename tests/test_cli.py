@@ -153,3 +153,12 @@ def test_folders_include_html_pages(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     sources = {line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]}
     assert {Path(s).name for s in sources} == {"shuyang.html", "copy.htm"}
+
+
+def test_check_jsonl_gives_each_diagnostic_with_its_cells_and_where_they_were_read() -> None:
+    result = run("check", "-f", "jsonl", "--level", "error", str(FIXTURES / "qingshan_2022_broken_total.txt"))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["code"] for r in records} == {"identity-r1", "identity-r2", "identity-r3"}
+    spans = [c["span"] for r in records for c in r["cells"] if "span" in c]
+    assert spans
+    assert all(s["line"] > 0 and s["end"] > s["start"] for s in spans)

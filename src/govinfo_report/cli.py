@@ -177,10 +177,20 @@ PROBLEM_CODES = frozenset({"table-missing", "no-numbers", "table-empty"})
 _CHECK_FIELDS = ("source", "severity", "code", "line", "table", "row", "column", "message", "cells")
 
 
-def _diagnostic_record(source: str, d: Diagnostic) -> dict[str, object]:
-    cells = [
-        {"table": c.table, "row": c.row, "column": c.column, "value": value_text(c.value) or None} for c in d.cells
-    ]
+def _diagnostic_record(source: str, d: Diagnostic, report: Report | None = None) -> dict[str, object]:
+    """Return a diagnostic as a record: its cells with their values and, from ``report``, where each was read."""
+    cells: list[dict[str, object]] = []
+    for c in d.cells:
+        cell: dict[str, object] = {
+            "table": c.table,
+            "row": c.row,
+            "column": c.column,
+            "value": value_text(c.value) or None,
+        }
+        span = report.span(c.table, c.row, c.column) if report is not None else None
+        if span is not None:
+            cell["span"] = {"line": span.line, "start": span.start, "end": span.end, "page": span.page}
+        cells.append(cell)
     return {
         "source": source,
         "severity": d.severity.value,
@@ -218,10 +228,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             by_code.update(d.code for d in shown)
             if args.format == "jsonl":
                 for d in shown:
-                    print(json.dumps(_diagnostic_record(outcome.source, d), ensure_ascii=False))
+                    print(json.dumps(_diagnostic_record(outcome.source, d, outcome.report), ensure_ascii=False))
             elif writer is not None:
                 for d in shown:
-                    record = _diagnostic_record(outcome.source, d)
+                    record = _diagnostic_record(outcome.source, d, outcome.report)
                     record["cells"] = json.dumps(record["cells"], ensure_ascii=False) if d.cells else ""
                     writer.writerow(["" if record[k] is None else record[k] for k in _CHECK_FIELDS])
             elif shown or args.verbose:
