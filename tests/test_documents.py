@@ -286,3 +286,32 @@ def test_only_the_cells_before_a_rows_label_are_mended_after_a_page_break() -> N
     # a row whose label starts it keeps its blank values: they are cells, not a cut label
     row = ("(六)其他处理", None, "", "", "44")
     assert _uncut(row, above) == row
+
+
+class _Page:
+    """A page whose cell holds the given words (what pdfplumber's crop(...).extract_words() gives)."""
+
+    def __init__(self, words: list[tuple[str, float, float]]) -> None:
+        self.words = [{"text": text, "x0": x0, "x1": x1} for text, x0, x1 in words]
+
+    def crop(self, box: object) -> _Page:
+        return self
+
+    def extract_words(self) -> list[dict[str, object]]:
+        return self.words
+
+
+def test_a_cell_of_numbers_over_columns_without_rules_is_split_where_each_number_is_printed() -> None:
+    from govinfo_report.readers.grid import Placed
+    from govinfo_report.readers.pdf import _unmerge
+
+    xs = [0.0, 100.0, 130.0, 160.0, 190.0]  # a label column, then three value columns
+    cell = Placed(3, 1, 1, 3, "21 4", (100.0, 10.0, 190.0, 20.0))
+    pieces = _unmerge(_Page([("21", 105, 115), ("4", 170, 175)]), cell, xs)  # type: ignore[arg-type]
+    assert pieces is not None
+    assert [(p.column, p.text) for p in pieces] == [(1, "21"), (2, ""), (3, "4")]
+    # two numbers in one column, a number across an edge, or one number: not split
+    assert _unmerge(_Page([("21", 105, 112), ("4", 114, 120)]), cell, xs) is None  # type: ignore[arg-type]
+    assert _unmerge(_Page([("21", 120, 140), ("4", 170, 175)]), cell, xs) is None  # type: ignore[arg-type]
+    single = Placed(3, 1, 1, 3, "550", (100.0, 10.0, 190.0, 20.0))
+    assert _unmerge(_Page([("550", 140, 150)]), single, xs) is None  # type: ignore[arg-type]

@@ -137,7 +137,7 @@ def _read_page(page: Page, number: int) -> _Page:
     blocks: list[_Block] = []
     cell_boxes: list[tuple[_BBox, list[_BBox]]] = []  # per table: its box, its cells' boxes
     for index, table in enumerate(page.find_tables()):
-        rows, boxes = _table_rows(table, number, index)
+        rows, boxes = _table_rows(page, table, number, index)
         blocks.extend(rows)
         cell_boxes.append((_bbox(table.bbox), boxes))
     height = float(page.height)
@@ -186,7 +186,7 @@ def _index(edges: Sequence[float], value: float) -> int:
     return at
 
 
-def _table_rows(table: Table, page: int, index: int) -> tuple[list[_Block], list[_BBox]]:
+def _table_rows(pdf_page: Page, table: Table, page: int, index: int) -> tuple[list[_Block], list[_BBox]]:
     """Lay a ruled table's cells out as rows of positions.
 
     Returns:
@@ -211,7 +211,8 @@ def _table_rows(table: Table, page: int, index: int) -> tuple[list[_Block], list
         column, row = _index(xs, bbox[0]), _index(ys, bbox[1])
         colspan = max(_index(xs, bbox[2]) - column, 1)
         rowspan = max(_index(ys, bbox[3]) - row, 1)
-        placed.append(Placed(row, column, rowspan, colspan, _cell_text(text), _bbox(bbox)))
+        cell = Placed(row, column, rowspan, colspan, _cell_text(text), _bbox(bbox))
+        placed.extend(_unmerge(pdf_page, cell, xs) or [cell])
     rows_of: dict[int, list[Placed[_BBox]]] = {}
     for cell in placed:
         rows_of.setdefault(cell.row, []).append(cell)
@@ -237,6 +238,40 @@ def _table_rows(table: Table, page: int, index: int) -> tuple[list[_Block], list
 def _bbox(bbox: Sequence[float]) -> _BBox:
     x0, top, x1, bottom = (float(value) for value in bbox)
     return x0, top, x1, bottom
+
+
+def _unmerge(page: Page, cell: Placed[_BBox], xs: Sequence[float]) -> list[Placed[_BBox]] | None:
+    """Split a cell over several columns that holds only numbers, each printed inside one column.
+
+    A table whose rules between value columns were not drawn gives one cell ``21 0 0 21``
+    over four columns; where each number's characters lie within one column, and no two
+    numbers in the same one, that is where the numbers are (an empty column a blank
+    cell).  Anything else (a number across a column edge, two in one column) stays one
+    cell, as printed; so does a cell of one number (a value drawn over several columns).
+    """
+    tokens = cell.text.split()
+    if cell.colspan < 2 or len(tokens) < 2 or not all(is_value(token) for token in tokens):
+        return None
+    words = page.crop(cell.data).extract_words()
+    if [word["text"] for word in words] != tokens:
+        return None
+    columns: dict[int, dict[str, Any]] = {}
+    for word in words:
+        inside = [
+            c
+            for c in range(cell.column, cell.column + cell.colspan)
+            if xs[c] - EDGE_TOLERANCE <= word["x0"] and word["x1"] <= xs[c + 1] + EDGE_TOLERANCE
+        ]
+        if len(inside) != 1 or inside[0] in columns:
+            return None
+        columns[inside[0]] = word
+    x0, top, x1, bottom = cell.data
+    pieces: list[Placed[_BBox]] = []
+    for c in range(cell.column, cell.column + cell.colspan):
+        printed = columns.get(c)
+        box = (max(x0, xs[c]), top, min(x1, xs[c + 1]), bottom)
+        pieces.append(Placed(cell.row, c, cell.rowspan, 1, printed["text"] if printed else "", box))
+    return pieces
 
 
 def _cell_text(text: str) -> str:
