@@ -132,7 +132,7 @@ class _Aligner:
         self.positional = positional
         self.offset = offset
         self.money_unit = money_unit
-        self.matcher = LabelMatcher(spec)
+        self.matcher = LabelMatcher.of(spec)
         self.values: dict[Slot, Value] = {}
         self.filled: set[str] = set()
         self.found: set[str] = set()

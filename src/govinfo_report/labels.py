@@ -11,6 +11,7 @@ a longer one (其他 is not found in 其他法律行政法规禁止公开).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import ClassVar
 
 import attrs
 
@@ -79,7 +80,23 @@ MAX_SPLIT = 120
 
 
 class LabelMatcher:
-    """Matches printed labels against the rows of one table spec."""
+    """Matches printed labels against the rows of one table spec.
+
+    Build one with ``LabelMatcher.of(spec)``: a matcher is shared by every table of its
+    spec, so that its caches serve every report a process parses.
+    """
+
+    #: The matcher of each spec, by ``id`` (a spec's hash walks all its rows), with the
+    #: spec itself kept so that the id cannot be reused.
+    _shared: ClassVar[dict[int, tuple[TableSpec, LabelMatcher]]] = {}
+
+    @classmethod
+    def of(cls, spec: TableSpec) -> LabelMatcher:
+        """Return the shared matcher of ``spec``, building it the first time."""
+        entry = cls._shared.get(id(spec))
+        if entry is None or entry[0] is not spec:
+            entry = cls._shared[id(spec)] = (spec, cls(spec))
+        return entry[1]
 
     def __init__(self, spec: TableSpec) -> None:
         """Index the rows of ``spec`` by their label keys."""
