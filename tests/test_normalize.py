@@ -69,3 +69,23 @@ def test_fold_handles_taiwan_words_and_width() -> None:
 )
 def test_label_key_ignores_script_space_markers_and_punctuation(text: str) -> None:
     assert label_key(text) == "不予公开"
+
+
+def test_the_fold_skips_nfkc_only_where_nfkc_would_change_nothing() -> None:
+    # fold() normalises to NFKC only when fold_chars leaves a text that is not in NFKC;
+    # that is exact because no code point folds into NFKC form unless NFKC-then-fold agrees.
+    import sys
+    import unicodedata
+
+    from govinfo_report.normalize import fold_chars
+
+    wrong = []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        folded = fold_chars(char)
+        if unicodedata.is_normalized("NFKC", folded) and fold_chars(unicodedata.normalize("NFKC", char)) != folded:
+            wrong.append(f"U+{code:04X}")
+    assert wrong == []
+    assert fold("（三）不予公開①") == "(三)不予公开1"
