@@ -154,8 +154,21 @@ def label_key(text: str) -> str:
         The key; ``"(三) 不予 公開"`` and ``"（三）不予公开"`` have the same key.
 
     """
+    if len(text) > _CACHED_LENGTH:
+        return _label_key(text)
+    return _label_key_cached(text)
+
+
+def _label_key(text: str) -> str:
     _, rest = split_marker(_NOISE_SPACES.sub("", fold(text)))
     return _NOISE_RE.sub("", rest)
+
+
+#: Texts up to this length have their label keys and blankness cached: labels and cells
+#: repeat from table to table and report to report; long texts (prose) are not kept.
+_CACHED_LENGTH: Final = 160
+_label_key_cached = lru_cache(maxsize=1 << 15)(_label_key)
+
 
 
 _NOISE_SPACES: Final = regex.compile(r"\s+")
@@ -280,4 +293,15 @@ BLANK_MARKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无
 
 def is_blank(text: str) -> bool:
     """Tell whether a cell is blank: empty, or a dash or slash standing for nothing."""
+    if text in BLANK_MARKS:
+        return True
+    if len(text) > _CACHED_LENGTH:
+        return _is_blank(text)
+    return _is_blank_cached(text)
+
+
+def _is_blank(text: str) -> bool:
     return _NOISE_SPACES.sub("", text) in BLANK_MARKS
+
+
+_is_blank_cached = lru_cache(maxsize=1 << 15)(_is_blank)
