@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import regex
 
-from govinfo_report.normalize import fold_chars, simplified_only_count, traditional_count
+from govinfo_report.normalize import fold_chars, script_counts
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
 
@@ -209,5 +209,5 @@ def signing_date(lines: Sequence[str], folded: Sequence[str]) -> tuple[int, date
 
 def detect_script(text: str) -> Script:
     """Traditional when traditional-only characters outnumber simplified-only ones."""
-    sample = text[:200_000]
-    return Script.TRADITIONAL if traditional_count(sample) > simplified_only_count(sample) else Script.SIMPLIFIED
+    traditional, simplified = script_counts(text[:200_000])
+    return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED

@@ -25,6 +25,7 @@ __all__ = [
     "label_key",
     "parse_count",
     "parse_money",
+    "script_counts",
     "simplified_only_count",
     "traditional_count",
 ]
@@ -174,14 +175,33 @@ _label_key_cached = lru_cache(maxsize=1 << 15)(_label_key)
 _NOISE_SPACES: Final = regex.compile(r"\s+")
 
 
+# Every character of one script translated to a mark; counting the marks counts the script.
+_TRADITIONAL_MARK: Final = "\x00"
+_TO_MARK: Final = {
+    **{code: _TRADITIONAL_MARK for code in _TRADITIONAL},
+    **{code: "\x01" for code in _SIMPLIFIED_ONLY},
+}
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """Count the characters only traditional script uses and those only simplified uses.
+
+    One ``str.translate`` and two ``str.count`` (about twice as fast as a loop over the
+    characters).
+    """
+    marked = text.translate(_TO_MARK)
+    traditional = marked.count(_TRADITIONAL_MARK) - text.count(_TRADITIONAL_MARK)
+    return traditional, marked.count("\x01") - text.count("\x01")
+
+
 def traditional_count(text: str) -> int:
     """Count characters that only traditional script uses."""
-    return sum(1 for ch in text if ord(ch) in _TRADITIONAL)
+    return script_counts(text)[0]
 
 
 def simplified_only_count(text: str) -> int:
     """Count characters that only simplified script uses."""
-    return sum(1 for ch in text if ord(ch) in _SIMPLIFIED_ONLY)
+    return script_counts(text)[1]
 
 
 # Numbers -------------------------------------------------------------------------------
