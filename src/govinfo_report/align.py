@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import regex
 
 from govinfo_report.identities import holds, identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
@@ -30,6 +29,7 @@ from govinfo_report.normalize import (
     split_marker,
     to_wan,
 )
+from govinfo_report.patterns import lazy
 from govinfo_report.placement import MAX_SEARCH, Checker, Placement, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
@@ -1055,7 +1055,7 @@ class _Aligner:
             self.assign(self.spec.data_rows, flat, unlabelled[0][1])
 
 
-_RUN_RE = regex.compile(r"-?\d[\d.\s\u00a0\u3000-]*(?:万元|元)?")
+_RUN_RE = lazy(r"-?\d[\d.\s\u00a0\u3000-]*(?:万元|元)?")
 
 
 def _is_run(cell: str) -> bool:

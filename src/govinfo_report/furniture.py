@@ -16,12 +16,13 @@ import attrs
 import regex
 
 from govinfo_report.normalize import label_key
+from govinfo_report.patterns import lazy
 from govinfo_report.schema import TemplateVersion
 from govinfo_report.template import tables
 
 __all__ = ["Furniture", "find_furniture", "is_page_number"]
 
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = lazy(
     r"""^(?:
         [-~·]\s*\d{1,4}\s*[-~·]                                  # — 5 —  - 4 -  -1-
       | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?     # 第 3 页 共 9 页
@@ -30,8 +31,8 @@ _PAGE_NUMBER = regex.compile(
     )$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_BARE_NUMBER = regex.compile(r"^\d{1,3}$")
-_DELIMITED = regex.compile(r"[|\t]")
+_BARE_NUMBER = lazy(r"^\d{1,3}$")
+_DELIMITED = lazy(r"[|\t]")
 #: Shortest line taken for a running header, and how near a page number it must sit.
 MIN_HEADER = 6
 HEADER_REACH = 3

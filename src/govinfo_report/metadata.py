@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import regex
 
 from govinfo_report.normalize import fold_chars, script_counts
+from govinfo_report.patterns import lazy
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
 
@@ -22,8 +23,8 @@ __all__ = [
     "year_from_text",
 ]
 
-_YEAR_RE = regex.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_TAIL_RE = regex.compile(r"(?:政府)?(?:信息公开|政务公开)\S{0,6}?年度报告.*$")
+_YEAR_RE = lazy(r"((?:19|20)\d{2})\s*年")
+_TITLE_TAIL_RE = lazy(r"(?:政府)?(?:信息公开|政务公开)\S{0,6}?年度报告.*$")
 _CN_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -39,7 +40,7 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_DATE_RE = regex.compile(
+_DATE_RE = lazy(
     r"(?P<y>\d{4}|[〇零○О一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
 )
@@ -71,7 +72,7 @@ _ORG_SUFFIXES = (
     "乡",
     "街道",
 )
-_ORG_SUFFIX_RE = regex.compile("(?:" + "|".join(_ORG_SUFFIXES) + ")")
+_ORG_SUFFIX_RE = lazy("(?:" + "|".join(_ORG_SUFFIXES) + ")")
 
 
 def _is_title(folded_line: str) -> bool:

@@ -12,9 +12,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
 
-import regex
-
 from govinfo_report._t2s_table import T2S
+from govinfo_report.patterns import lazy
 
 __all__ = [
     "Money",
@@ -68,7 +67,7 @@ TAIWAN_WORDS: Final[dict[str, str]] = {
     "反覆": "反复",
     "重覆": "重复",
 }
-_WORDS_RE: Final = regex.compile("|".join(sorted(TAIWAN_WORDS, key=len, reverse=True)))
+_WORDS_RE: Final = lazy("|".join(sorted(TAIWAN_WORDS, key=len, reverse=True)))
 
 _TRADITIONAL: Final = frozenset(T2S)
 _SIMPLIFIED_ONLY: Final = frozenset(set(T2S.values()) - set(T2S))
@@ -120,12 +119,12 @@ def fold(text: str) -> str:
 
 
 # A leading enumeration marker of a row label: 一、 （一） (一) 1. 1、 1． ① …
-_ENUM_RE: Final = regex.compile(
+_ENUM_RE: Final = lazy(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\)"
     r"|\d{1,2}\s*[.、)](?!\d)|[\u2460-\u2473])"
 )
 # Everything that is not a letter, digit or ideograph carries no meaning in a label key.
-_NOISE_RE: Final = regex.compile(r"[^\p{L}\p{N}]+")
+_NOISE_RE: Final = lazy(r"[^\p{L}\p{N}]+")
 
 
 def split_marker(text: str) -> tuple[str, str]:
@@ -171,8 +170,7 @@ _CACHED_LENGTH: Final = 160
 _label_key_cached = lru_cache(maxsize=1 << 15)(_label_key)
 
 
-
-_NOISE_SPACES: Final = regex.compile(r"\s+")
+_NOISE_SPACES: Final = lazy(r"\s+")
 
 
 # Every character of one script translated to a mark; counting the marks counts the script.
@@ -206,8 +204,8 @@ def simplified_only_count(text: str) -> int:
 
 # Numbers -------------------------------------------------------------------------------
 
-_COUNT_RE: Final = regex.compile(r"[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+")
-_MONEY_RE: Final = regex.compile(r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>万元|元|万)?")
+_COUNT_RE: Final = lazy(r"[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+")
+_MONEY_RE: Final = lazy(r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>万元|元|万)?")
 _MAX_DIGITS: Final = 40
 
 
@@ -223,7 +221,7 @@ class Money:
 
 
 # Whitespace between two parts of a number (``4 0 0``, ``1 ,000``, ``3. 5``): never one number.
-_SPLIT_DIGITS: Final = regex.compile(r"[\d.,]\s+[\d.,]")
+_SPLIT_DIGITS: Final = lazy(r"[\d.,]\s+[\d.,]")
 
 
 def _clean_number(text: str) -> str:
@@ -291,7 +289,7 @@ def to_wan(amount: Decimal, unit: str) -> Decimal:
     return amount
 
 
-_SPLIT_NUMBER: Final = regex.compile(r"[-+]?[\d.,]*\d(?:\s+[\d.,]*\d[\d.,]*)+")
+_SPLIT_NUMBER: Final = lazy(r"[-+]?[\d.,]*\d(?:\s+[\d.,]*\d[\d.,]*)+")
 
 
 @lru_cache(maxsize=1 << 16)

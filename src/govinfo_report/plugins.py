@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable
-from importlib.metadata import entry_points
 from typing import Any, Generic, Protocol, TypeVar
 
 from govinfo_report.errors import UnknownNameError
@@ -29,6 +28,17 @@ class Named(Protocol):
 
 
 T = TypeVar("T", bound=Named)
+
+
+def entry_points(group: str) -> Iterable[Any]:
+    """Return the installed entry points of ``group``.
+
+    ``importlib.metadata`` costs some 14 ms to import, so it is imported here, when plugins
+    are first looked up, not with the package.
+    """
+    from importlib import metadata
+
+    return metadata.entry_points(group=group)
 
 
 def load_plugins(group: str, kind: type[Any]) -> tuple[Any, ...]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import attrs
-import regex
 
 from govinfo_report.normalize import fold
+from govinfo_report.patterns import lazy
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
 
 __all__ = ["PATTERNS", "ProseFigure", "check_prose", "prose_figures"]
@@ -62,7 +62,7 @@ PATTERNS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...], frozenset[Temp
         frozenset(TemplateVersion),
     ),
 )
-_COMPILED = tuple((meaning, regex.compile(pattern), cells, versions) for meaning, pattern, cells, versions in PATTERNS)
+_COMPILED = tuple((meaning, lazy(pattern), cells, versions) for meaning, pattern, cells, versions in PATTERNS)
 #: Sections whose prose is searched (not the tables' own sections, nor fees or plans).
 _PROSE_SECTIONS = ("overview",)
 

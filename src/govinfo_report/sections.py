@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from govinfo_report.normalize import fold_chars, label_key
+from govinfo_report.patterns import lazy
 from govinfo_report.schema import Section, TemplateVersion
 from govinfo_report.template import tables
 
@@ -23,12 +24,10 @@ __all__ = ["NUMERALS", "Heading", "build_sections", "find_headings", "is_page_no
 
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_HEADING_RE = regex.compile(
-    r"^\s*(?:第\s*)?(?P<num>[一二三四五六七八九十])\s*(?:[、.,:]|部分)\s*(?P<title>[^|\t]{2,40}?)\s*$"
-)
+_HEADING_RE = lazy(r"^\s*(?:第\s*)?(?P<num>[一二三四五六七八九十])\s*(?:[、.,:]|部分)\s*(?P<title>[^|\t]{2,40}?)\s*$")
 _MAX_TITLE = 40
 # Markdown around a heading: ``## 二、…``, ``**三、…**``, ``> 四、…``.
-_MARKDOWN_RE = regex.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__")
+_MARKDOWN_RE = lazy(r"^\s*(?:#{1,6}|>)\s*|\*\*|__")
 
 #: Page chrome that scraped pages carry around a report (folded to simplified).
 PAGE_NOISE = frozenset(
@@ -57,7 +56,7 @@ PAGE_NOISE = frozenset(
 )
 #: Footer items that start a chrome token (版权所有：某某, 技术支持：某某, 备案号：…).
 PAGE_NOISE_PREFIXES = ("版权所有", "技术支持", "主办单位", "承办单位", "备案号", "网站标识码")
-_NOISE_SPLIT = regex.compile(r"[\s|｜>›»/·]+")
+_NOISE_SPLIT = lazy(r"[\s|｜>›»/·]+")
 
 
 @attrs.frozen

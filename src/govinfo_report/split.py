@@ -28,9 +28,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
-import regex
 
 from govinfo_report.identities import holds
+from govinfo_report.patterns import lazy
 from govinfo_report.template import ColumnSpec, Identity
 
 __all__ = ["MAX_COMBINATIONS", "MAX_SPLITS", "Outcome", "RowRun", "count_splits", "solve", "splits"]
@@ -45,9 +45,9 @@ MAX_STEPS = 5_000
 Slot = tuple[str, str]
 Number = int | Decimal
 
-_COUNT = regex.compile(r"0|[1-9]\d*")
-_SIGNED = regex.compile(r"-?(?:0|[1-9]\d*)")
-_MONEY = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_COUNT = lazy(r"0|[1-9]\d*")
+_SIGNED = lazy(r"-?(?:0|[1-9]\d*)")
+_MONEY = lazy(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
 
 @attrs.frozen

@@ -15,13 +15,13 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 import attrs
-import regex
 
+from govinfo_report.patterns import lazy
 from govinfo_report.schema import Diagnostic
 
 __all__ = ["Box", "Document", "Grid", "Reader", "Segment", "line_starts"]
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy(r"\r\n|\r|\n")
 
 
 def line_starts(text: str) -> list[int]:

@@ -26,6 +26,7 @@ from typing import ClassVar
 import regex
 
 from govinfo_report.decode import decode
+from govinfo_report.patterns import lazy
 from govinfo_report.readers.base import Document, Grid, Reader, Segment
 from govinfo_report.readers.grid import Placed, flow, spread
 
@@ -58,10 +59,10 @@ MAX_PATH = 64
 #: How far up the open elements an implied end tag is looked for.
 _IMPLIED_DEPTH = 64
 
-_WHITESPACE = regex.compile(r"[ \t\n\r\f\v\u00a0\u200b\ufeff]+")
+_WHITESPACE = lazy(r"[ \t\n\r\f\v\u00a0\u200b\ufeff]+")
 _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", regex.IGNORECASE)
-_MARKUP = regex.compile(r"<(?:html|head|body|meta|div|p|table|tr|td|span|br|font|title|a)\b", regex.IGNORECASE)
-_ATTACHMENT = regex.compile(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
+_MARKUP = lazy(r"<(?:html|head|body|meta|div|p|table|tr|td|span|br|font|title|a)\b", regex.IGNORECASE)
+_ATTACHMENT = lazy(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
 
 #: A piece of text and where it is in the page: ``(text, start, end, exact)``.
 _Piece = tuple[str, int, int, bool]

@@ -13,7 +13,6 @@ to do, rather than decoded as text.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any, ClassVar
 
 import attrs
@@ -56,6 +55,8 @@ class DocxReader(Reader):
         """
         if isinstance(source, str):
             raise UnsupportedFormatError("a .docx must be given as bytes (Path.read_bytes()), not as text")
+        import zipfile  # only when a .docx is read: it costs start-up time to every parse
+
         data = bytes(source)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:

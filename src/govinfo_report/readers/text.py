@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex
-
 from govinfo_report.decode import decode
 from govinfo_report.normalize import fold_chars
+from govinfo_report.patterns import lazy
 from govinfo_report.readers.base import Document, Reader, Segment
 from govinfo_report.sections import section_title_key
 
@@ -21,7 +20,7 @@ __all__ = ["TextReader", "break_at_headings"]
 #: Lines at least this long are searched for section headings run into them.
 LONG_LINE = 300
 #: A section heading inside a line: a numeral, 、, and a title ending in 情况 or 事项.
-_INLINE_HEADING = regex.compile(r"[一二三四五六]\s*、\s*(?P<title>[^\d。；;，,：:]{2,30}?(?:情况|事项))")
+_INLINE_HEADING = lazy(r"[一二三四五六]\s*、\s*(?P<title>[^\d。；;，,：:]{2,30}?(?:情况|事项))")
 
 
 def break_at_headings(line: str) -> list[tuple[int, int]]:

@@ -16,6 +16,8 @@ from typing import ClassVar
 import attrs
 import regex
 
+from govinfo_report.patterns import lazy
+
 __all__ = [
     "CellSpan",
     "DelimitedTokenizer",
@@ -162,8 +164,8 @@ def safe_score(tokenizer: Tokenizer, lines: Sequence[str]) -> float:
     return min(1.0, max(0.0, value))
 
 
-_MARKDOWN_RULE = regex.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
-_SEPARATOR_RE = regex.compile(r"[\s|\-=_—+:：]*")
+_MARKDOWN_RULE = lazy(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
+_SEPARATOR_RE = lazy(r"[\s|\-=_—+:：]*")
 
 
 def is_separator(line: str) -> bool:

@@ -8,6 +8,7 @@ from typing import ClassVar
 import regex
 
 from govinfo_report.normalize import fold_chars, is_value
+from govinfo_report.patterns import lazy
 from govinfo_report.tokenizers.base import (
     CellSpan,
     DelimitedTokenizer,
@@ -117,12 +118,12 @@ class LinesTokenizer(Tokenizer):
         return rows
 
 
-_TOKEN_RE = regex.compile(r"\S+")
+_TOKEN_RE = lazy(r"\S+")
 # The start of a row label (1. （一） (一) 一、) after such a character.
-_LABEL_START_RE = regex.compile(
+_LABEL_START_RE = lazy(
     r"^(?:\d{1,2}\s*[.、．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
 )
-_GAP_RE = regex.compile(r" {2,}|\t")
+_GAP_RE = lazy(r" {2,}|\t")
 
 
 # Marks that stand for an empty cell among a row's numbers.
@@ -335,11 +336,11 @@ def _starts_label(token: str) -> bool:
 
 
 # A row label that starts a row of its own: 一、 (一) 1. 1、 …
-_MARKER_RE = regex.compile(
+_MARKER_RE = lazy(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.、．])"
 )
 # A block header of table 二: 第二十条第（一）项.
-_BLOCK_RE = regex.compile(r"第.{1,4}条")
+_BLOCK_RE = lazy(r"第.{1,4}条")
 
 
 class WrappedTokenizer(Tokenizer):

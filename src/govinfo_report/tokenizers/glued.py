@@ -14,29 +14,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-import regex
-
+from govinfo_report.patterns import lazy
 from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
 
 __all__ = ["GluedTokenizer"]
 
 #: A run of a row's numbers: digits, with ``-`` before a digit, ``.`` between digits,
 #: single spaces between digits, and a money unit at the end.
-_RUN = regex.compile(r"-?\d(?:\d|\.(?=\d)|[ \u00a0\u3000](?=-?\d|\.\d)|-(?=\d))*(?:万元|元)?")
+_RUN = lazy(r"-?\d(?:\d|\.(?=\d)|[ \u00a0\u3000](?=-?\d|\.\d)|-(?=\d))*(?:万元|元)?")
 #: What follows a number in prose (``受理申请25件``), never a glued table's next label.
 _UNITS = "件条个次人年月日项场家篇份名户起余多倍%％"
 #: Label text followed directly by digits, and the digits by no unit: what a glued table is made of.
-_GLUE = regex.compile(rf"[\p{{Han}}）)”\"][ \u00a0]?-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
-_DIGIT = regex.compile(r"\d")
-_TIGHT = regex.compile(rf"[\p{{Han}}）)]-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
+_GLUE = lazy(rf"[\p{{Han}}）)”\"][ \u00a0]?-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
+_DIGIT = lazy(r"\d")
+_TIGHT = lazy(rf"[\p{{Han}}）)]-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
 #: Separators of the other layouts.
-_DELIMITED = regex.compile(r"[|\t｜]| {2,}")
+_DELIMITED = lazy(r"[|\t｜]| {2,}")
 #: How many label→digits joins a table needs before it reads as glued.
 MIN_JOINS = 3
 #: A single join reads as glued when its run is this long (table 四's 15 numbers in one run).
 LONG_RUN = 10
-_LEADING_ZERO = regex.compile(r"(?<![\d.])0\d")
-_LONG_JOIN = regex.compile(rf"[\p{{Han}}）)][ \u00a0]?(?:\d[ \u00a0]?){{{LONG_RUN},}}")
+_LEADING_ZERO = lazy(r"(?<![\d.])0\d")
+_LONG_JOIN = lazy(rf"[\p{{Han}}）)][ \u00a0]?(?:\d[ \u00a0]?){{{LONG_RUN},}}")
 
 
 class GluedTokenizer(Tokenizer):
