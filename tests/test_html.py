@@ -171,6 +171,34 @@ def test_comments_scripts_styles_and_unclosed_tags() -> None:
     assert [line for i, line in enumerate(document.lines) if i not in document.grids] == ["一、总体情况", "正文", "尾"]
 
 
+def test_tags_are_tokenized_as_browsers_do() -> None:
+    page = (
+        "<P CLASS=x>一、总体情况</P><p title='a>b' style=\"c>d\">正文&nbsp甲&amp;乙&#x4e00;&unknown;</p>"
+        "<script type='text/javascript'>if (a</b) { document.write('<p>假</p>') }</SCRIPT >"
+        "<table><tr><TD COLSPAN=\"2\">规章</td><td/><td rowspan='2' colspan=1>1</td></tr></table>"
+        "<br/>2 < 3 & 4<!-- <p>注释</p> --><![CDATA[x]]><?php echo 1 ?><p>尾"
+    )
+    document = read(page)
+    assert [document.grids[i].cells for i in sorted(document.grids)] == [("规章", None, "", "1")]  # None: spanned
+    lines = [line for i, line in enumerate(document.lines) if i not in document.grids]
+    assert lines == ["一、总体情况", "正文 甲&乙一&unknown;", "2 < 3 & 4", "尾"]
+
+
+def test_an_unclosed_quote_ends_the_tag_at_the_next_bracket() -> None:
+    document = read("<p title='unclosed>一、总体情况</p><p>正文")
+    assert document.lines == ("一、总体情况", "正文")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["<a ", "<a b='x", '<a "', "<a '>", "<!--", "<", "&#", "<td colspan='", "</", "<script>"],
+)
+def test_hostile_markup_is_tokenized_in_one_pass(unit: str) -> None:
+    """200,000 repeats of a piece that starts a tag, a quote or a comment and never ends it."""
+    page = "<html><p>一、总体情况</p>" + unit * 200_000 + ">"
+    assert read(page).lines[0].startswith("一、总体情况")
+
+
 def test_a_layout_table_holding_the_report_is_read_as_blocks() -> None:
     inner = "<table><tr><td>规章</td><td>1</td></tr></table>"
     page = f"<table><tr><td><p>二、主动公开政府信息情况</p>{inner}</td><td>侧栏</td></tr></table>"
