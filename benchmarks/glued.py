@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import best
 
 import govinfo_report
 from govinfo_report.schema import TemplateVersion
@@ -34,16 +35,6 @@ def worst_case(length: int) -> Callable[[], object]:
     return lambda: solve(runs, spec.identities, {})
 
 
-def best_of(call: Callable[[], object], repeat: int) -> float:
-    """Best-of-``repeat`` seconds of ``call()``."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> int:
     """Print seconds per case, with ratios to parsing the real glued report 005."""
     cases: list[tuple[str, Callable[[], object], int]] = [
@@ -57,7 +48,7 @@ def main() -> int:
         ("split 25 rows × 28 random digits", worst_case(28), 3),
         ("split 25 rows × 40 random digits", worst_case(40), 1),
     ]
-    rows = [(name, best_of(call, repeat)) for name, call, repeat in cases]
+    rows = [(name, best(call, repeat)) for name, call, repeat in cases]
     base = rows[0][1]
     print("| case | seconds | ÷ real report 005 |")
     print("|---|---:|---:|")

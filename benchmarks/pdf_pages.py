@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import io
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -29,22 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402 - after the path that finds the tests' writer
+from timing import best  # noqa: E402
 
 import govinfo_report  # noqa: E402
 from govinfo_report.readers import PdfReader  # noqa: E402
 from tests.writers import to_pdf  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def best(run: Callable[[], object], repeat: int = 3) -> float:
-    """Best-of-``repeat`` seconds of ``run()``."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def plumber(data: bytes) -> None:

@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from govinfo_report.readers.html import _TreeBuilder
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -38,3 +42,18 @@ def test_write_replaces_only_the_block_between_the_markers(tmp_path: Path) -> No
     assert "second" in text
     assert "first" not in text
     assert text.count(run.START) == 1
+
+
+def test_the_lxml_backed_tree_reads_the_same_document_as_the_tokenizer() -> None:
+    """The measurement behind "no lxml fast path" compares like with like."""
+    etree = pytest.importorskip("lxml.etree")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import html_lxml
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    for _, text in html_lxml.pages()[:2]:
+        ours = _TreeBuilder(text).build()
+        theirs = html_lxml.lxml_tree(text, etree)
+        assert theirs is not None
+        assert html_lxml.document(theirs) == html_lxml.document(ours)

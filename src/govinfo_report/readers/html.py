@@ -122,29 +122,8 @@ class _TreeBuilder:
         self.links: list[str] = []
 
     def build(self) -> _Element:
-        """Tokenize the whole page in one pass and return the tree's root."""
-        text = self.text
-        # No tag can end after the last ">": what follows it is text (linear on unclosed markup).
-        end = text.rfind(">") + 1
-        position = 0
-        while position < end:
-            raw = self._tokens(position, end)
-            if raw is None:
-                position = end
-                break
-            # A raw-text element (<script>, <style>): its content runs to its own end tag.
-            tag, content = raw
-            closing = _raw_end(tag).search(text, content)
-            if closing is None:
-                return self.root  # unclosed: the rest of the page is its content
-            self.handle_endtag(tag)
-            position = closing.end()
-        self._text(position, len(text))
-        return self.root
-
-    def _tokens(self, position: int, end: int) -> tuple[str, int] | None:
-        """Handle tokens from ``position`` up to ``end``; stop after a raw-text start tag and say where."""
-        for match in _TOKEN.finditer(self.text, position, end):
+        """Read the page's tokens in one pass and return the tree's root."""
+        for match in tokens(self.text):
             kind = match.lastgroup
             if kind == "text":
                 if not self.skipping:
@@ -158,10 +137,8 @@ class _TreeBuilder:
                 parsed = _attributes(attributes) if tag in _ATTRIBUTED else []
                 if attributes.endswith("/"):
                     self.handle_startendtag(tag, parsed)
-                    continue
-                self.handle_starttag(tag, parsed)
-                if tag in _RAW_TEXT:
-                    return tag, match.end()
+                else:
+                    self.handle_starttag(tag, parsed)
             elif kind == "end":
                 self.handle_endtag(match.group("end_name").lower())
             elif kind == "reference":
@@ -169,15 +146,7 @@ class _TreeBuilder:
             elif kind == "stray":
                 self.handle_data(match.group(), match.start())
             # comments, declarations and processing instructions are dropped
-        return None
-
-    def _text(self, start: int, end: int) -> None:
-        """Handle the text (with character references) between ``start`` and ``end``."""
-        for match in _TEXT_TOKEN.finditer(self.text, start, end):
-            if match.lastgroup == "reference":
-                self._reference(match.group(), match.start())
-            else:
-                self.handle_data(match.group(), match.start())
+        return self.root
 
     # Structure ---------------------------------------------------------------------------
 
@@ -417,9 +386,39 @@ def _attributes(source: str) -> list[tuple[str, str | None]]:
 
 
 @functools.cache
-def _raw_end(tag: str) -> regex.Pattern[str]:
-    """Return the pattern of a raw-text element's end tag, in any case."""
-    return regex.compile(rf"</{tag}(?=[\s/>]|\Z)[^>]*>?", regex.IGNORECASE)
+def _raw_end(tag: str) -> re.Pattern[str]:
+    """Return the pattern of a raw-text element's end tag, in any case (an ``end`` token)."""
+    return re.compile(rf"(?P<end></(?P<end_name>{tag})(?=[\s/>]|\Z)[^>]*>?)", re.IGNORECASE)
+
+
+def tokens(text: str) -> Iterator[re.Match[str]]:
+    """Yield a page's tokens in order, each a match whose ``lastgroup`` names its kind.
+
+    The kinds are ``text``, ``start``, ``end``, ``reference``, ``comment``, ``declaration``
+    and ``stray`` (a ``<`` or ``&`` that starts nothing).  The content of ``<script>`` and
+    ``<style>`` is skipped up to their own end tag, which is yielded.  No tag can end after
+    the page's last ``>``, so what follows it is text: one pass, linear on unclosed markup.
+    """
+    end = text.rfind(">") + 1
+    position = 0
+    while position < end:
+        raw: tuple[str, int] | None = None
+        for match in _TOKEN.finditer(text, position, end):
+            yield match
+            if match.lastgroup == "start" and match.group("name").lower() in _RAW_TEXT:
+                attributes, loose = match.group("attrs", "loose")
+                if not (loose if attributes is None else attributes).endswith("/"):
+                    raw = (match.group("name").lower(), match.end())
+                    break
+        if raw is None:
+            position = end
+            break
+        closing = _raw_end(raw[0]).search(text, raw[1])
+        if closing is None:
+            return  # unclosed: the rest of the page is the element's content
+        yield closing
+        position = closing.end()
+    yield from _TEXT_TOKEN.finditer(text, position)
 
 
 def _span(value: str | None, cap: int) -> int:
