@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
-from govinfo_report.template import iter_cells, table, tables
+from govinfo_report.template import Identity, iter_cells, table, tables
 
 __all__ = ["RESULT_ROWS", "validate"]
 
@@ -44,36 +44,27 @@ def _value(report: Report, table_key: str, row: str, column: str) -> Value:
     return None if record is None else getattr(record, column, None)
 
 
-def _cell(report: Report, table_key: str, row: str, column: str) -> Cell:
-    return Cell(table_key, row, column, _value(report, table_key, row, column))
-
-
-def _check(
-    code: str,
-    left: Sequence[Cell],
-    right: Sequence[Cell],
-    describe: str,
-    *,
-    table_key: str,
-    row: str | None = None,
-    column: str | None = None,
-) -> Iterator[Diagnostic]:
-    terms = (*left, *right)
-    if all(c.value is None for c in terms):
-        return
-    lhs = sum(((c.value or 0) for c in left), start=0)
-    rhs = sum(((c.value or 0) for c in right), start=0)
+def _check(identity: Identity, table_key: str, left: Sequence[Value], right: Sequence[Value]) -> Diagnostic | None:
+    """Return the diagnostic of an identity whose sides differ (its cells built only then), else None."""
+    if all(v is None for v in left) and all(v is None for v in right):
+        return None
+    lhs = sum(((v or 0) for v in left), start=0)
+    rhs = sum(((v or 0) for v in right), start=0)
     if lhs == rhs:
-        return
+        return None
+    terms = tuple(
+        Cell(table_key, row, column, value)
+        for (row, column), value in zip(identity.cells, (*left, *right), strict=True)
+    )
     blanks = [f"{c.row}/{c.column}" for c in terms if c.value is None]
     note = f"; blank terms counted as 0: {', '.join(blanks)}" if blanks else ""
-    yield Diagnostic(
-        code=code,
+    return Diagnostic(
+        code=identity.code,
         severity=Severity.ERROR,
-        message=f"{describe}: {lhs} ≠ {rhs} (difference {lhs - rhs}){note}",
+        message=f"{identity.describe}: {lhs} ≠ {rhs} (difference {lhs - rhs}){note}",
         table=table_key,
-        row=row,
-        column=column,
+        row=identity.row,
+        column=identity.column,
         cells=terms,
         difference=lhs - rhs,
     )
@@ -83,24 +74,22 @@ def _tables(report: Report) -> Iterator[Diagnostic]:
     """Every identity of the template (R1–R4) that the report's tables break (unknown cells not checked)."""
     unknown = {(d.table, d.row, d.column) for d in report.diagnostics if d.code == "cell-ambiguous"}
     for spec in tables(report.template):
-        if getattr(report, spec.key) is None:
+        records = getattr(report, spec.key)
+        if records is None:
             continue
+
+        def values(slots: Sequence[tuple[str, str]], records: object = records) -> list[Value]:
+            return [
+                None if (record := getattr(records, row, None)) is None else getattr(record, column, None)
+                for row, column in slots
+            ]
+
         for identity in spec.identities:
-            if any((spec.key, row, column) in unknown for row, column in identity.cells):
+            if unknown and any((spec.key, row, column) in unknown for row, column in identity.cells):
                 continue
-
-            def cells(slots: Sequence[tuple[str, str]], key: str = spec.key) -> list[Cell]:
-                return [_cell(report, key, row, column) for row, column in slots]
-
-            yield from _check(
-                identity.code,
-                cells(identity.left),
-                cells(identity.right),
-                identity.describe,
-                table_key=spec.key,
-                row=identity.row,
-                column=identity.column,
-            )
+            broken = _check(identity, spec.key, values(identity.left), values(identity.right))
+            if broken is not None:
+                yield broken
 
 
 def _signs(report: Report) -> Iterator[Diagnostic]:
