@@ -472,10 +472,11 @@ def _provenance(
     if not read_at:
         return ()
     found: list[Provenance] = []
+    boxed = bool(document.boxes)  # only a PDF's lines say where on a page they were printed
     for spec, row, column in iter_cells(version):
         place = read_at.get((spec.key, row.key, column.key))
         if place is not None:
-            printed = document.place(*place)
+            printed = document.place(*place) if boxed else None
             span = Span(*document.locate(*place)) if printed is None else Span(*document.locate(*place), *printed)
             found.append(Provenance(spec.key, row.key, column.key, span))
     return tuple(found)

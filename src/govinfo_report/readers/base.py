@@ -16,12 +16,12 @@ from typing import ClassVar
 
 import attrs
 
-from govinfo_report.patterns import lazy
+from govinfo_report.patterns import lazy_re
 from govinfo_report.schema import Diagnostic
 
 __all__ = ["Box", "Document", "Grid", "Reader", "Segment", "line_starts"]
 
-_NEWLINE = lazy(r"\r\n|\r|\n")
+_NEWLINE = lazy_re(r"\r\n|\r|\n")
 
 
 def line_starts(text: str) -> list[int]:
