@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -579,7 +579,7 @@ class _Aligner:
             self.filled.add(row.key)
             self.sequence.append(row.key)
 
-    def unjoin(self, rows: Sequence[TokenRow]) -> Iterator[TokenRow]:
+    def unjoin(self, rows: Iterable[TokenRow]) -> Iterator[TokenRow]:
         """Split a label that is two row labels run together into two rows.
 
         The first keeps the numbers; the second is the label alone (a row of blanks),
@@ -608,7 +608,7 @@ class _Aligner:
             yield TokenRow(tuple(cells), token.line)
             yield TokenRow((text[cut:],), token.line)
 
-    def run(self, rows: Sequence[TokenRow]) -> None:
+    def run(self, rows: Iterable[TokenRow]) -> None:
         """Tables 二 and 三: one template row per labelled token row, put back together.
 
         Text from PDFs separates a row's pieces: a label wrapped above and below its
@@ -616,13 +616,12 @@ class _Aligner:
         it (``held``), numbers printed on a group label (``carried``).  Each is joined to
         the row it belongs to, and a diagnostic says so where it is not plain.
         """
-        rows = list(self.unjoin(rows))
         carried: tuple[LabelMatch, list[str], int] | None = None  # numbers on a group label
         waiting: tuple[LabelMatch, int] | None = None  # a leaf label with no numbers yet
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
         held: tuple[list[str], int] | None = None  # numbers with no label yet
         last: tuple[LabelMatch, str] | None = None  # the last leaf row and its label text
-        for token in rows:
+        for token in self.unjoin(rows):
             cells = list(token.cells)
             label = self.label(cells)
             values = _after_labels(cells)
@@ -900,7 +899,7 @@ class _Aligner:
         """Every row by each of its label keys (the first row wins a shared key)."""
         return {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
 
-    def run_glued(self, rows: Sequence[TokenRow]) -> None:
+    def run_glued(self, rows: Iterable[TokenRow]) -> None:
         """Rows of label text and digit runs: split every run by the table's identities (``split``)."""
         entries: list[list[Any]] = []  # [row or None, label text, run text, run span, line]
         for token in rows:
@@ -1034,7 +1033,7 @@ class _Aligner:
                 None,
             )
 
-    def run_reviews(self, rows: Sequence[TokenRow]) -> None:
+    def run_reviews(self, rows: Iterable[TokenRow]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
         for token in self.unjoin(rows):
@@ -1155,13 +1154,14 @@ def align(
     """
     unit = header_money_unit(rows) if money_unit is None else money_unit
     aligner = _Aligner(spec, offset, unit, positional=positional)
-    rows = [_located(row) for row in rows]
+    # One row at a time: a cell's located copy lives only as long as the value read from it.
+    located = (_located(row) for row in rows)
     if glued:
-        aligner.run_glued(rows)
+        aligner.run_glued(located)
     elif spec.key == "reviews":
-        aligner.run_reviews(rows)
+        aligner.run_reviews(located)
     else:
-        aligner.run(rows)
+        aligner.run(located)
     aligner.settle_collapsed()  # ``run`` settles before placing orphans; the others here
     return AlignedTable(
         spec=spec,

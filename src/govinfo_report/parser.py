@@ -352,7 +352,9 @@ class Parser:
             if grids:
                 return TableText(key, start, region, None, tuple(_grid_row(i, g) for i, g in grids), from_cells=True)
             tokenizer = forced or self.registry.detect(region)
-            rows = tuple(_renumber(row, kept) for row in tokenizer.tokenize(region)) if tokenizer is not None else ()
+            rows = tuple(tokenizer.tokenize(region)) if tokenizer is not None else ()
+            if len(kept) < stop - start:  # furniture left out: the rows' lines are of the kept lines
+                rows = tuple(_renumber(row, kept) for row in rows)
             return TableText(key, start, region, tokenizer, rows)
         return None
 
