@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from govinfo_report import metadata
 from govinfo_report.normalize import Money, fold, is_blank, label_key, parse_count, parse_money, to_wan
 
 
@@ -89,3 +93,10 @@ def test_the_fold_skips_nfkc_only_where_nfkc_would_change_nothing() -> None:
             wrong.append(f"U+{code:04X}")
     assert wrong == []
     assert fold("（三）不予公開①") == "(三)不予公开1"
+
+
+@given(lines=st.lists(st.text(alphabet="國国這这abc\n ", max_size=30), max_size=20), sample=st.integers(1, 60))
+def test_script_of_lines_is_the_script_of_their_joined_text(lines: list[str], sample: int) -> None:
+    lines = [line.replace("\n", "") for line in lines]
+    with mock.patch.object(metadata, "SCRIPT_SAMPLE", sample):  # a short sample: the cut falls inside lines
+        assert metadata.detect_script_of_lines(lines) == metadata.detect_script("\n".join(lines))

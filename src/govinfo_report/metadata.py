@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -14,7 +14,9 @@ from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
 
 __all__ = [
+    "SCRIPT_SAMPLE",
     "detect_script",
+    "detect_script_of_lines",
     "find_title",
     "organization_from_body",
     "organization_from_signature",
@@ -208,7 +210,24 @@ def signing_date(lines: Sequence[str], folded: Sequence[str]) -> tuple[int, date
     return None
 
 
+#: How many characters from the start of a text decide its script.
+SCRIPT_SAMPLE = 200_000
+
+
 def detect_script(text: str) -> Script:
-    """Traditional when traditional-only characters outnumber simplified-only ones."""
-    traditional, simplified = script_counts(text[:200_000])
+    """Traditional when traditional-only characters outnumber simplified-only ones (first ``SCRIPT_SAMPLE``)."""
+    traditional, simplified = script_counts(text[:SCRIPT_SAMPLE])
+    return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
+
+
+def detect_script_of_lines(lines: Iterable[str]) -> Script:
+    """Return ``detect_script`` of the lines joined by newlines, counting line by line (no joined copy)."""
+    traditional = simplified = 0
+    left = SCRIPT_SAMPLE
+    for line in lines:
+        if left <= 0:
+            break
+        counts = script_counts(line[:left])
+        traditional, simplified = traditional + counts[0], simplified + counts[1]
+        left -= len(line) + 1  # the newline that joins it to the next counts for neither script
     return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED

@@ -177,7 +177,7 @@ class Parser:
             year=year,
             published=self._published(lines, folded),
             template=version,
-            script=metadata.detect_script("\n".join(lines)),
+            script=metadata.detect_script_of_lines(lines),
             sections=sections,
             active_disclosure=built["active_disclosure"],
             applications=built["applications"],

@@ -18,7 +18,7 @@ from govinfo_report.normalize import fold
 from govinfo_report.patterns import lazy
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
 
-__all__ = ["PATTERNS", "ProseFigure", "check_prose", "prose_figures"]
+__all__ = ["MAX_PROSE", "PATTERNS", "ProseFigure", "check_prose", "prose_figures"]
 
 _N = r"\s*(?P<n>\d[\d,，]*)\s*"
 _UNIT = r"(?:件|宗|起|个|条|次)"
@@ -63,6 +63,9 @@ PATTERNS: tuple[tuple[str, str, tuple[tuple[str, str, str], ...], frozenset[Temp
     ),
 )
 _COMPILED = tuple((meaning, lazy(pattern), cells, versions) for meaning, pattern, cells, versions in PATTERNS)
+#: How much of the overview is searched: the figures are stated in its opening paragraphs, and
+#: the longest real overviews run to some 10,000 characters (a bound for huge inputs).
+MAX_PROSE = 50_000
 #: Sections whose prose is searched (not the tables' own sections, nor fees or plans).
 _PROSE_SECTIONS = ("overview",)
 
@@ -79,12 +82,15 @@ class ProseFigure:
 
 
 def prose_figures(report: Report) -> Iterator[ProseFigure]:
-    """Yield the figures the overview states in a phrasing of ``PATTERNS`` (first of each meaning)."""
+    """Yield the figures the overview states in a phrasing of ``PATTERNS`` (first of each meaning).
+
+    Only the overview's first ``MAX_PROSE`` characters are searched.
+    """
     seen: set[str] = set()
     for section in report.sections:
         if section.key not in _PROSE_SECTIONS:
             continue
-        text = fold(section.text)
+        text = fold(section.text[:MAX_PROSE])
         for meaning, pattern, cells, versions in _COMPILED:
             if meaning in seen or report.template not in versions:
                 continue

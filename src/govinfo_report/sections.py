@@ -187,6 +187,12 @@ def build_sections(
     sections: list[Section] = []
     for position, heading in enumerate(headings):
         stop = headings[position + 1].index if position + 1 < len(headings) else max(end, heading.index + 1)
-        body = "\n".join(lines[heading.index + 1 : stop]).strip("\n")
+        first, last = heading.index + 1, stop
+        while first < last and not lines[first]:
+            first += 1
+        while last > first and not lines[last - 1]:
+            last -= 1
+        # blank lines at the edges left out before joining: no second copy of a long body
+        body = "\n".join(lines[first:last]).strip("\n")
         sections.append(Section(heading.number, heading.key, heading.title, body, heading.index + 1))
     return tuple(sections)

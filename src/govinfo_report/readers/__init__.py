@@ -1,6 +1,6 @@
 """Readers: what the user holds (text, an HTML page, a file's bytes) → a ``Document``."""
 
-from govinfo_report.readers.base import Box, Document, Grid, Reader, Segment
+from govinfo_report.readers.base import Box, ContiguousSegments, Document, Grid, Reader, Segment
 from govinfo_report.readers.html import HtmlReader, decode_html
 from govinfo_report.readers.office import DocxReader, LegacyOfficeReader
 from govinfo_report.readers.pdf import PdfReader
@@ -17,6 +17,7 @@ __all__ = [
     "BUILTIN_READERS",
     "ENTRY_POINT_GROUP",
     "Box",
+    "ContiguousSegments",
     "Document",
     "DocxReader",
     "Grid",

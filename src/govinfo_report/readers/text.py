@@ -12,7 +12,7 @@ from typing import ClassVar
 from govinfo_report.decode import decode
 from govinfo_report.normalize import fold_chars
 from govinfo_report.patterns import lazy
-from govinfo_report.readers.base import Document, Reader, Segment
+from govinfo_report.readers.base import ContiguousSegments, Document, Reader
 from govinfo_report.sections import section_title_key
 
 __all__ = ["TextReader", "break_at_headings"]
@@ -67,11 +67,10 @@ def _broken(document: Document) -> Document:
     """Put the section headings run into long lines on lines of their own, keeping every offset."""
     starts = document.line_starts
     lines: list[str] = []
-    segments: list[tuple[Segment, ...]] = []
+    offsets: list[int] = []
     for index, line in enumerate(document.lines):
         pieces = break_at_headings(line) if len(line) >= LONG_LINE else [(0, len(line))]
         for start, end in pieces:
             lines.append(line[start:end])
-            at = starts[index] + start
-            segments.append(((0, at, at + (end - start), True),))
-    return Document(document.text, tuple(lines), document.reader, segments=tuple(segments))
+            offsets.append(starts[index] + start)
+    return Document(document.text, tuple(lines), document.reader, segments=ContiguousSegments(lines, offsets))
