@@ -490,8 +490,13 @@ def _in_source_lines(report: Report, diagnostics: list[Diagnostic], document: Do
     def line(number: int) -> int:
         return document.source_line(number - 1)
 
+    def moved(diagnostic: Diagnostic) -> Diagnostic:
+        if diagnostic.line is None or (number := line(diagnostic.line)) == diagnostic.line:
+            return diagnostic  # the same line: no copy (table-heavy input has one per row)
+        return attrs.evolve(diagnostic, line=number)
+
     if document.segments is not None:
-        diagnostics = [d if d.line is None else attrs.evolve(d, line=line(d.line)) for d in diagnostics]
+        diagnostics = [moved(d) for d in diagnostics]
         sections = tuple(attrs.evolve(s, line=line(s.line)) for s in report.sections)
         report = attrs.evolve(report, sections=sections)
     diagnostics.sort(key=lambda d: (d.line is None, d.line or 0))
