@@ -95,8 +95,12 @@ def test_the_fold_skips_nfkc_only_where_nfkc_would_change_nothing() -> None:
     assert fold("（三）不予公開①") == "(三)不予公开1"
 
 
-@given(lines=st.lists(st.text(alphabet="國国這这abc\n ", max_size=30), max_size=20), sample=st.integers(1, 60))
-def test_script_of_lines_is_the_script_of_their_joined_text(lines: list[str], sample: int) -> None:
-    lines = [line.replace("\n", "") for line in lines]
-    with mock.patch.object(metadata, "SCRIPT_SAMPLE", sample):  # a short sample: the cut falls inside lines
+@given(
+    lines=st.lists(st.text(alphabet="國国這这abc ", max_size=30), max_size=20),
+    sample=st.integers(1, 60),
+    chunk=st.integers(1, 40),
+)
+def test_script_of_lines_is_the_script_of_their_joined_text(lines: list[str], sample: int, chunk: int) -> None:
+    # a short sample and short chunks: the cuts fall inside lines
+    with mock.patch.object(metadata, "SCRIPT_SAMPLE", sample), mock.patch.object(metadata, "_SCRIPT_CHUNK", chunk):
         assert metadata.detect_script_of_lines(lines) == metadata.detect_script("\n".join(lines))

@@ -212,6 +212,8 @@ def signing_date(lines: Sequence[str], folded: Sequence[str]) -> tuple[int, date
 
 #: How many characters from the start of a text decide its script.
 SCRIPT_SAMPLE = 200_000
+#: How many characters of lines are joined at a time to count their script.
+_SCRIPT_CHUNK = 65_536
 
 
 def detect_script(text: str) -> Script:
@@ -221,13 +223,22 @@ def detect_script(text: str) -> Script:
 
 
 def detect_script_of_lines(lines: Iterable[str]) -> Script:
-    """Return ``detect_script`` of the lines joined by newlines, counting line by line (no joined copy)."""
+    """Return ``detect_script`` of the lines joined by newlines, joining at most 64K characters at a time."""
     traditional = simplified = 0
     left = SCRIPT_SAMPLE
+    chunk: list[str] = []
+    size = 0
     for line in lines:
         if left <= 0:
             break
-        counts = script_counts(line[:left])
-        traditional, simplified = traditional + counts[0], simplified + counts[1]
+        piece = line[:left]
+        chunk.append(piece)
+        size += len(piece)
         left -= len(line) + 1  # the newline that joins it to the next counts for neither script
+        if size >= _SCRIPT_CHUNK:
+            counts = script_counts("".join(chunk))
+            traditional, simplified = traditional + counts[0], simplified + counts[1]
+            chunk, size = [], 0
+    counts = script_counts("".join(chunk))
+    traditional, simplified = traditional + counts[0], simplified + counts[1]
     return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
