@@ -11,11 +11,13 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from govinfo_report.batch import Outcome, parse_file, parse_files
+from govinfo_report.serialize.stream import FORMATS, ReportWriter, render_body
 
 from .conftest import FIXTURES, SEEDS
 
@@ -45,6 +47,24 @@ def test_outcomes_are_data_in_input_order_and_pickle(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(bad)) == bad
     assert parse_file(str(tmp_path / "missing.txt")).error_type == "FileNotFoundError"
     assert isinstance(serial[0], Outcome)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_records_rendered_in_the_workers_are_what_the_writer_writes_from_reports(tmp_path: Path, fmt: str) -> None:
+    folder = copies(tmp_path / "in", 2)
+    (folder / "bad.txt").write_text("不是报告", encoding="utf-8")
+    names = sorted(str(p) for p in folder.iterdir())
+    rendered = list(parse_files(names, jobs=2, render=partial(render_body, fmt)))
+    assert [(o.ok, o.report) for o in rendered] == [(name != names[0], None) for name in names]  # bad.txt first
+    from_reports, from_workers = io.StringIO(), io.StringIO()
+    writer, other = ReportWriter(from_reports, fmt), ReportWriter(from_workers, fmt)
+    for outcome, done in zip(parse_files(names), rendered, strict=True):
+        writer.add(outcome.source, outcome.report, outcome.error)
+        other.add_body(done.text)
+    writer.close()
+    other.close()
+    assert from_workers.getvalue() == from_reports.getvalue()
+    assert from_reports.getvalue()
 
 
 def test_ctrl_c_stops_cleanly_with_the_output_valid_up_to_the_last_report(tmp_path: Path) -> None:

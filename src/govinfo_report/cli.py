@@ -17,17 +17,18 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from govinfo_report import __version__
 from govinfo_report.across import check_across
-from govinfo_report.batch import Outcome, parse_files
+from govinfo_report.batch import Outcome, Render, parse_files
 from govinfo_report.errors import GovinfoReportError
 from govinfo_report.parser import default_parser
 from govinfo_report.schema import Diagnostic, Report, Severity
 from govinfo_report.serialize.records import value_text
-from govinfo_report.serialize.stream import FORMATS, RESUMABLE, ReportWriter, done_sources
+from govinfo_report.serialize.stream import FORMATS, RESUMABLE, ReportWriter, done_sources, render_body
 
 __all__ = ["main"]
 
@@ -76,9 +77,11 @@ def _progress(outcomes: Iterable[Outcome], total: int, mode: str) -> Iterable[Ou
     return tqdm(outcomes, total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
 
 
-def _outcomes(args: argparse.Namespace, sources: list[str], strict: bool, progress: str) -> Iterator[Outcome]:
+def _outcomes(
+    args: argparse.Namespace, sources: list[str], strict: bool, progress: str, render: Render | None = None
+) -> Iterator[Outcome]:
     stdin = sys.stdin.buffer.read() if "-" in sources else None
-    outcomes = parse_files(sources, layout=args.layout, strict=strict, jobs=args.jobs, stdin=stdin)
+    outcomes = parse_files(sources, layout=args.layout, strict=strict, jobs=args.jobs, stdin=stdin, render=render)
     return iter(_progress(outcomes, len(sources), progress))
 
 
@@ -143,8 +146,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     parsed = failed = 0
     interrupted = False
     try:
-        for outcome in _outcomes(args, todo, args.strict, progress):
-            writer.add(outcome.source, outcome.report, outcome.error)
+        # each file's records are rendered where it was parsed: the parent only writes them
+        for outcome in _outcomes(args, todo, args.strict, progress, partial(render_body, args.format)):
+            writer.add_body(outcome.text)
             if outcome.ok:
                 parsed += 1
             else:

@@ -21,7 +21,7 @@ from govinfo_report.serialize.json import to_dict
 from govinfo_report.serialize.records import write_csv, write_jsonl
 from govinfo_report.serialize.wide import write_wide_csv
 
-__all__ = ["FORMATS", "RESUMABLE", "ReportWriter", "done_sources"]
+__all__ = ["FORMATS", "RESUMABLE", "ReportWriter", "done_sources", "render_body"]
 
 #: Output format names and what each writes.
 FORMATS: dict[str, str] = {
@@ -34,6 +34,44 @@ FORMATS: dict[str, str] = {
 }
 #: Formats whose files can be appended to, and read back by ``done_sources``.
 RESUMABLE = frozenset({"jsonl", "csv", "cells-jsonl", "wide-csv"})
+
+
+def render_body(fmt: str, source: str, report: Report | None, error: str | None = None) -> str | None:
+    """Return one file's records in ``fmt``, without the output's header (what a worker process sends back).
+
+    A failed file (``report`` None) is a row in the wide form and None (nothing) in the others.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}; formats: {', '.join(FORMATS)}")
+    if fmt == "wide-csv":
+        piece = io.StringIO()
+        write_wide_csv([(source, report, error)], piece, header=False)
+        return piece.getvalue()
+    if report is None:
+        return None
+    if fmt == "csv":
+        piece = io.StringIO()
+        write_csv([(source, report)], piece, header=False)
+        return piece.getvalue()
+    if fmt == "cells-jsonl":
+        piece = io.StringIO()
+        write_jsonl([(source, report)], piece)
+        return piece.getvalue()
+    if fmt == "jsonl":
+        return json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        return json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False, indent=1)
+    return f"== {source}\n{describe(report)}\n"
+
+
+def _header(fmt: str) -> str:
+    """Return what an output in ``fmt`` starts with (the CSV column names), else ``""``."""
+    piece = io.StringIO()
+    if fmt == "wide-csv":
+        write_wide_csv([], piece, header=True)
+    elif fmt == "csv":
+        write_csv([], piece, header=True)
+    return piece.getvalue()
 
 
 class ReportWriter:
@@ -50,26 +88,18 @@ class ReportWriter:
 
     def add(self, source: str, report: Report | None, error: str | None = None) -> None:
         """Write one file's result (a failed file: a row in the wide form, nothing elsewhere)."""
-        if report is None and self.fmt != "wide-csv":
+        self.add_body(render_body(self.fmt, source, report, error))
+
+    def add_body(self, body: str | None) -> None:
+        """Write one file's records rendered already by ``render_body`` (in a worker process, say)."""
+        if body is None:
             return
-        piece = io.StringIO()
         first = self.count == 0
-        if self.fmt == "wide-csv":
-            write_wide_csv([(source, report, error)], piece, header=self.header and first)
-        elif report is None:  # pragma: no cover - returned above
-            return
-        elif self.fmt == "csv":
-            write_csv([(source, report)], piece, header=self.header and first)
-        elif self.fmt == "cells-jsonl":
-            write_jsonl([(source, report)], piece)
-        elif self.fmt == "jsonl":
-            piece.write(json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False) + "\n")
-        elif self.fmt == "json":
-            document = json.dumps({"source": source, "report": to_dict(report)}, ensure_ascii=False, indent=1)
-            piece.write(("[\n" if first else ",\n") + document)
-        else:
-            piece.write(f"== {source}\n{describe(report)}\n")
-        self.out.write(piece.getvalue())
+        if self.fmt == "json":
+            body = ("[\n" if first else ",\n") + body
+        elif first and self.header:
+            body = _header(self.fmt) + body
+        self.out.write(body)
         self.out.flush()
         self.count += 1
 
