@@ -108,6 +108,9 @@ class LabelMatcher:
         header_keys = {label_key(h) for h in spec.header_labels}
         #: Keys that are also column headers (总计, 其他): the row needs its marker.
         self._needs_marker = {key for key in self._exact if key in header_keys}
+        #: The characters of each key: a printed key with more characters that its
+        #: candidate lacks than the edits it may differ by cannot match it (no DP needed).
+        self._chars = {key: frozenset(key) for key in self._exact}
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._split = lru_cache(maxsize=4096)(self._split_uncached)
 
@@ -169,10 +172,13 @@ class LabelMatcher:
     def _fuzzy(self, key: str, marker: str) -> LabelMatch | None:
         best: int | None = None
         winners: dict[str, RowSpec] = {}
+        chars = frozenset(key)
         for candidate, rows in self._exact.items():
             budget = edit_budget(len(candidate))
-            if budget == 0 or candidate in self._needs_marker:
+            if budget == 0 or candidate in self._needs_marker or abs(len(key) - len(candidate)) > budget:
                 continue
+            if len(chars - self._chars[candidate]) > budget:
+                continue  # each character the candidate lacks takes an edit of its own
             distance = bounded_distance(key, candidate, budget)
             if distance is None:
                 continue
@@ -195,9 +201,12 @@ class LabelMatcher:
         if len(key) < MIN_ABRIDGED:
             return None
         found: dict[str, tuple[RowSpec, int]] = {}
+        chars = frozenset(key)
         for candidate, rows in self._exact.items():
             if candidate in self._needs_marker or len(key) < MIN_KEPT * len(candidate) or len(key) >= len(candidate):
                 continue
+            if not chars <= self._chars[candidate]:
+                continue  # a subsequence uses only the candidate's characters
             remaining = iter(candidate)
             if all(char in remaining for char in key):
                 found.update({r.key: (r, len(candidate) - len(key)) for r in rows})
