@@ -111,6 +111,12 @@ class LabelMatcher:
         #: The characters of each key: a printed key with more characters that its
         #: candidate lacks than the edits it may differ by cannot match it (no DP needed).
         self._chars = {key: frozenset(key) for key in self._exact}
+        #: The keys a label may be a fuzzy match of, with their edit budgets.
+        self._fuzzy_keys = [
+            (key, rows, edit_budget(len(key)))
+            for key, rows in self._exact.items()
+            if edit_budget(len(key)) and key not in self._needs_marker
+        ]
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._split = lru_cache(maxsize=4096)(self._split_uncached)
 
@@ -173,9 +179,8 @@ class LabelMatcher:
         best: int | None = None
         winners: dict[str, RowSpec] = {}
         chars = frozenset(key)
-        for candidate, rows in self._exact.items():
-            budget = edit_budget(len(candidate))
-            if budget == 0 or candidate in self._needs_marker or abs(len(key) - len(candidate)) > budget:
+        for candidate, rows, budget in self._fuzzy_keys:
+            if abs(len(key) - len(candidate)) > budget:
                 continue
             if len(chars - self._chars[candidate]) > budget:
                 continue  # each character the candidate lacks takes an edit of its own
