@@ -59,6 +59,14 @@ _IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "li": (frozenset({"li"}), frozenset({"ul", "ol", "table"})),
 }
 _IMPLIED_P = (frozenset({"p"}), frozenset({"td", "th", "table", "div", "li"}))
+#: Inline elements that change nothing of how their text is read (Word's runs above all):
+#: the tree does not hold them, their text goes straight to the element around them.
+_TRANSPARENT = frozenset(
+    {
+        "a", "abbr", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "label",
+        "mark", "nobr", "o:p", "q", "s", "samp", "small", "span", "strike", "sub", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
 #: Emphasis that often carries a heading at the start of a paragraph (``<strong>一、总体情况</strong>正文``).
 _EMPHASIS = frozenset({"strong", "b"})
 #: Largest colspan and rowspan honoured (HTML itself caps colspan at 1000).
@@ -196,6 +204,8 @@ class _TreeBuilder:
             if tag in ("br", "hr") and not self.skipping:
                 self.stack[-1].children.append(_Element(tag, {}))
             return
+        if tag in _TRANSPARENT:
+            return  # its text belongs to the element around it, as the walk would read it anyway
         element = _Element(tag, {k: v or "" for k, v in attrs if k in ("colspan", "rowspan")})
         if tag == "table":
             if self.tables:
@@ -211,6 +221,8 @@ class _TreeBuilder:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _TRANSPARENT:
+            return
         if tag == "br":
             self.handle_starttag("br", [])
         elif self.open.get(tag):
@@ -247,6 +259,13 @@ class _Line:
                 self.space = self.length > 0
             elif text:
                 self._emit(text, start, end, exact=False)
+            return
+        first = _WHITESPACE.search(text)
+        if first is None:  # most pieces: text without spaces
+            self._emit(text, start, end, exact=True)
+            return
+        if first.start() == 0 and first.end() == len(text):  # and Word's indentation between tags
+            self.space = self.length > 0
             return
         position = 0
         for match in _WHITESPACE.finditer(text):
