@@ -67,6 +67,8 @@ _TRANSPARENT = frozenset(
         "mark", "nobr", "o:p", "q", "s", "samp", "small", "span", "strike", "sub", "sup", "time", "tt", "u", "var",
     }
 )  # fmt: skip
+#: Those of them whose start tag says nothing either (a link's may name an attachment).
+_RUNS = _TRANSPARENT - {"a"}
 #: Emphasis that often carries a heading at the start of a paragraph (``<strong>一、总体情况</strong>正文``).
 _EMPHASIS = frozenset({"strong", "b"})
 #: Largest colspan and rowspan honoured (HTML itself caps colspan at 1000).
@@ -140,6 +142,8 @@ class _TreeBuilder:
             elif kind == "start":
                 name, attributes, loose = match.group("name", "attrs", "loose")
                 tag = name.lower()
+                if tag in _RUNS:
+                    continue
                 if attributes is None:
                     attributes = loose  # an unclosed quote: the tag runs to the next ">"
                 parsed = _attributes(attributes) if tag in _ATTRIBUTED else []
@@ -148,7 +152,9 @@ class _TreeBuilder:
                 else:
                     self.handle_starttag(tag, parsed)
             elif kind == "end":
-                self.handle_endtag(match.group("end_name").lower())
+                tag = match.group("end_name").lower()
+                if tag not in _TRANSPARENT:
+                    self.handle_endtag(tag)
             elif kind == "reference":
                 self._reference(match.group(), match.start())
             elif kind == "stray":
