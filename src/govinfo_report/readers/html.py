@@ -99,8 +99,8 @@ _TOKEN = lazy_re(
 )
 _TEXT_TOKEN = lazy_re(rf"(?P<reference>{_REFERENCE})|(?P<text>[^&]+|&)")
 _ATTRIBUTE = lazy(r"""([^\s/=>"']+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
-#: Start tags whose attributes are read.
-_ATTRIBUTED = frozenset({"td", "th", "a"})
+#: Start tags whose attributes are read, and what the attributes must contain to be parsed.
+_ATTRIBUTED = {"td": "span", "th": "span", "a": "href"}
 #: Elements whose content is raw text up to their own end tag.
 _RAW_TEXT = frozenset({"script", "style"})
 _ATTACHMENT = lazy(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
@@ -146,7 +146,8 @@ class _TreeBuilder:
                     continue
                 if attributes is None:
                     attributes = loose  # an unclosed quote: the tag runs to the next ">"
-                parsed = _attributes(attributes) if tag in _ATTRIBUTED else []
+                wanted = _ATTRIBUTED.get(tag)  # only spans and links are read, so only they are parsed
+                parsed = _attributes(attributes) if wanted and wanted in attributes.lower() else []
                 if attributes.endswith("/"):
                     self.handle_startendtag(tag, parsed)
                 else:
