@@ -181,3 +181,18 @@ def test_damaged_renderings_invent_nothing(case: tuple[govinfo_report.Report, st
         where = (cell.table, cell.row, cell.column)
         if cell.value is not None and parsed.template is report.template and where not in inferred:
             assert cell.value == original[(cell.table, cell.row, cell.column)], (cell, text)
+
+
+def test_lines_cut_at_headings_map_by_one_offset_each() -> None:
+    from govinfo_report.readers import ContiguousSegments, Document
+
+    segments = ContiguousSegments(["一、总体情况", "正文"], [5, 20])
+    assert len(segments) == 2
+    assert segments[1] == segments[-1] == ((0, 20, 22, True),)
+    assert segments[0:2] == [((0, 5, 11, True),), ((0, 20, 22, True),)]
+    text = "x" * 5 + "一、总体情况" + "y" * 9 + "正文"
+    document = Document(text, ("一、总体情况", "正文"), "text", segments=segments)
+    assert document.locate(1, 0, 2) == (1, 20, 22)
+    assert text[20:22] == "正文"
+    with pytest.raises(ValueError, match="one offset per line"):
+        ContiguousSegments(["a"], [])

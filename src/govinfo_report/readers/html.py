@@ -31,7 +31,7 @@ from govinfo_report.patterns import lazy, lazy_re
 from govinfo_report.readers.base import Document, Grid, Reader, Segment
 from govinfo_report.readers.grid import Placed, flow, spread
 
-__all__ = ["HtmlReader", "decode_html"]
+__all__ = ["HtmlReader", "decode_html", "tokens"]
 
 #: Elements whose content is never text of the page.
 _SKIP = frozenset({"script", "style", "noscript", "template", "select", "textarea", "svg"})
