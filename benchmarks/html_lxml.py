@@ -104,10 +104,13 @@ def lxml_tree(text: str, etree: Any) -> Any:
             if tag in ("br", "hr") and not skipping:
                 parent.children.append(reader._Element(tag, {}))
             continue
-        spans = ("colspan", "rowspan") if tag in ("td", "th") else ()
-        element = reader._Element(tag, {name: value for name in spans if (value := node.get(name)) is not None})
-        if not skipping:
-            parent.children.append(element)
+        if tag in reader._TRANSPARENT:
+            element = parent  # an inline run holds no element of its own, as in the reader's tree
+        else:
+            spans = ("colspan", "rowspan") if tag in ("td", "th") else ()
+            element = reader._Element(tag, {name: value for name in spans if (value := node.get(name)) is not None})
+            if not skipping:
+                parent.children.append(element)
         if tag == "table":
             if table is not None:
                 table.has_table = True
