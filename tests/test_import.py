@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pytest
 import regex
 
 import govinfo_report
-from govinfo_report.patterns import lazy
+from govinfo_report.patterns import lazy, lazy_re
 
 
 def test_importing_the_package_leaves_the_serializers_plugins_and_extras_unloaded() -> None:
@@ -47,6 +48,9 @@ def test_a_lazy_pattern_behaves_as_the_compiled_one() -> None:
         assert pattern.pattern == source
     assert lazy(r"abc", regex.IGNORECASE).fullmatch("ABC") is not None
     assert "lazy(" in repr(lazy("x"))
+    standard = lazy_re(r"(?P<n>\d+)\s*件", re.IGNORECASE)
+    assert [m.group("n") for m in standard.finditer(text)] == ["12"]
+    assert standard.flags & re.IGNORECASE
 
 
 def test_reports_and_their_patterns_survive_pickling_across_processes() -> None:

@@ -30,3 +30,12 @@ def test_a_figure_that_differs_is_an_info_diagnostic_and_the_table_is_unchanged(
 
 def test_agreeing_figures_say_nothing() -> None:
     assert not [d for d in parse(V2021).diagnostics if d.code == "prose-figure-differs"]
+
+
+def test_only_the_opening_of_a_huge_overview_is_searched() -> None:
+    from govinfo_report import prose
+
+    padding = "本年度，我局持续推进政务公开工作。\n" * (prose.MAX_PROSE // 17 + 1)
+    late = V2021.replace("一、总体情况\n", "一、总体情况\n" + padding, 1)
+    assert "new applications" not in {f.meaning for f in prose_figures(parse(late))}
+    assert "new applications" in {f.meaning for f in prose_figures(parse(V2021))}
