@@ -1118,10 +1118,6 @@ def _candidate(text: str | None, column: ColumnSpec) -> Value:
     return _amount(text) if column.money else int(_amount(text))
 
 
-def _amount_or_none(text: str) -> Decimal | None:
-    return None if is_blank(text) else _amount(text)
-
-
 def _amount(text: str) -> Decimal:
     parsed = parse_money(text)
     return parsed[0] if parsed is not None else Decimal(0)
