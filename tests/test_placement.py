@@ -1,39 +1,71 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report.identities import APPLICANT_TERMS, applicant_row_holds, review_rows_hold, sum_holds
+from govinfo_report import TemplateVersion
+from govinfo_report.identities import (
+    APPLICANT_TERMS,
+    holds,
+    identities_within,
+    placement_check,
+    review_rows_hold,
+    sum_holds,
+)
 from govinfo_report.placement import place
+from govinfo_report.template import table
 
 from .conftest import seed_text
 
 COLUMNS = (*APPLICANT_TERMS, "total")
-SLOTS = [("r", c) for c in COLUMNS]
-
-
-def _check(cand: Mapping[tuple[str, str], Decimal | None]) -> bool:
-    return applicant_row_holds({col: v for (_, col), v in cand.items()})
+ROW = "new_received"
+SLOTS = [(ROW, c) for c in COLUMNS]
+APPLICATIONS = table(TemplateVersion.V2021, "applications")
+R3 = identities_within(APPLICATIONS, {ROW})  # 总计 is the sum of the six applicant columns
 
 
 def test_every_placement_satisfying_r3_is_kept_none_preferred() -> None:
-    found = place([Decimal(7), Decimal(7)], SLOTS, _check)
+    found = place([Decimal(7), Decimal(7)], SLOTS, R3)
     assert found.satisfying == 6
-    assert found.every == tuple((("r", column), ("r", "total")) for column in APPLICANT_TERMS)
+    assert found.every == tuple(((ROW, column), (ROW, "total")) for column in APPLICANT_TERMS)
 
 
 def test_unique_placement() -> None:
-    found = place([Decimal(2), Decimal(3), Decimal(5)], SLOTS, _check)
-    assert found.slots == (("r", "natural_person"), ("r", "commercial_enterprise"), ("r", "total"))
+    found = place([Decimal(2), Decimal(3), Decimal(5)], SLOTS, R3)
+    assert found.slots == ((ROW, "natural_person"), (ROW, "commercial_enterprise"), (ROW, "total"))
 
 
 def test_no_placement_falls_back_to_leading_columns() -> None:
-    found = place([Decimal(2), Decimal(9)], SLOTS[:3], _check)
+    found = place([Decimal(2), Decimal(9)], SLOTS[:3], R3)
     assert found.satisfying == 0
-    assert found.slots == (("r", "natural_person"), ("r", "commercial_enterprise"))
+    assert found.slots == ((ROW, "natural_person"), (ROW, "commercial_enterprise"))
+
+
+def test_without_identities_the_numbers_take_the_leading_slots() -> None:
+    found = place([Decimal(2), Decimal(9)], SLOTS, ())
+    assert (found.slots, found.satisfying) == (tuple(SLOTS[:2]), 0)
+
+
+_ROWS = ("new_received", "carried_over", "total")  # R1 ties them; R3 holds within each
+_CELLS = [(row, column) for row in _ROWS for column in COLUMNS]
+_AMOUNTS = st.one_of(st.integers(0, 30).map(Decimal), st.decimals(0, 99, places=2, allow_nan=False))
+
+
+@given(
+    st.lists(st.sampled_from(range(len(_CELLS))), min_size=1, max_size=8, unique=True).map(sorted),
+    st.data(),
+)
+def test_placement_check_agrees_with_holds_on_the_mapping(positions: list[int], data: st.DataObject) -> None:
+    numbers = data.draw(st.lists(_AMOUNTS, min_size=len(positions), max_size=len(positions)))
+    identities = identities_within(APPLICATIONS, set(_ROWS))
+    check = placement_check(identities, _CELLS)
+    mapping = {_CELLS[p]: n for p, n in zip(positions, numbers, strict=True)}
+    assert check(positions, numbers) == all(holds(i, mapping) for i in identities)
+    assert check(positions, numbers) == check(positions, numbers)  # no state left behind
 
 
 def test_blank_terms_follow_the_spec() -> None:

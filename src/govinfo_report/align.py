@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.identities import holds, identities_within
+from govinfo_report.identities import identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
 from govinfo_report.normalize import (
     Money,
@@ -30,7 +30,7 @@ from govinfo_report.normalize import (
     to_wan,
 )
 from govinfo_report.patterns import lazy
-from govinfo_report.placement import MAX_SEARCH, Checker, Placement, Slot, place
+from govinfo_report.placement import MAX_SEARCH, Placement, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
 from govinfo_report.template import ColumnSpec, Identity, RowSpec, TableSpec
@@ -231,12 +231,9 @@ class _Aligner:
                 at, start, end = text.span
                 self.sources[slot] = (self.offset + at, start, end)
 
-    def checker(self, rows: Sequence[RowSpec]) -> Checker | None:
-        """Return the identities over ``rows`` alone as a check of a candidate placement (None: there are none)."""
-        within = identities_within(self.spec, {r.key for r in rows})
-        if not within:
-            return None
-        return lambda candidate: all(holds(identity, candidate) for identity in within)
+    def within(self, rows: Sequence[RowSpec]) -> tuple[Identity, ...]:
+        """Return the identities over ``rows`` alone, which a collapsed row's placement must satisfy."""
+        return identities_within(self.spec, {r.key for r in rows})
 
     def assign(self, rows: Sequence[RowSpec], cells: Sequence[str], line: int) -> None:
         """Put a row's value cells into the columns of ``rows`` (one row, or all of 四)."""
@@ -319,12 +316,13 @@ class _Aligner:
     ) -> None:
         amounts = [_amount(text) for text in filled]
         slots = [(r.key, c.key) for r, c in columns]
-        placement = place(amounts, slots, self.checker(rows))
+        within = self.within(rows)
+        placement = place(amounts, slots, within)
         by_slot = {(r.key, c.key): (r, c) for r, c in columns}
         if placement.satisfying == 0:
             # Nothing tells which columns these numbers are in: a guess would be an
             # invented reading, so the cells stay blank and the numbers are listed.
-            why = "no placement satisfies the identities" if self.checker(rows) else "no identity constrains this row"
+            why = "no placement satisfies the identities" if within else "no identity constrains this row"
             diagnostic = self.diag(
                 "row-ambiguous",
                 Severity.WARNING,
@@ -334,7 +332,7 @@ class _Aligner:
                 line,
                 row=rows[0].key if len(rows) == 1 else None,
             )
-            if len(rows) == 1 and len(filled) == len(columns) - 1 and self.checker(rows) is None:
+            if len(rows) == 1 and len(filled) == len(columns) - 1 and not within:
                 self.short.append((rows[0], filled, line, diagnostic))
             return
         if placement.satisfying > 1 or placement.truncated:

@@ -8,7 +8,7 @@ terms are all blank holds vacuously, otherwise blanks count as 0 (``spec/templat
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from govinfo_report.template import APPLICANT_COLUMNS, REVIEW_COLUMNS, Identity, TableSpec
@@ -21,6 +21,7 @@ __all__ = [
     "holds",
     "identities_within",
     "may_hold",
+    "placement_check",
     "review_rows_hold",
     "sides",
     "sum_holds",
@@ -51,6 +52,36 @@ def holds(identity: Identity, cells: Cells) -> bool:
     """Tell whether ``identity`` holds over ``cells`` (``{(row, column): value}``; absent is blank)."""
     found = sides(identity, cells)
     return found is None or found[0] == found[1]
+
+
+def placement_check(
+    identities: Sequence[Identity], slots: Sequence[tuple[str, str]]
+) -> Callable[[Sequence[int], Sequence[Number]], bool]:
+    """Return ``holds`` of every identity as a function of numbers put at positions of ``slots``.
+
+    ``check(positions, numbers)`` tells what ``holds(identity, {slots[p]: n ...})`` tells of
+    each identity (a cell outside ``slots`` is blank), summing in the same order, without
+    building a mapping per candidate: for a search that tries thousands of placements.
+    """
+    index = {slot: i for i, slot in enumerate(slots)}
+    blank = len(slots)  # the position of every cell outside ``slots``: always 0
+    compiled = [
+        (tuple(index.get(cell, blank) for cell in i.left), tuple(index.get(cell, blank) for cell in i.right))
+        for i in identities
+    ]
+    values: list[Number] = [0] * (blank + 1)
+
+    def check(positions: Sequence[int], numbers: Sequence[Number]) -> bool:
+        for position, number in zip(positions, numbers, strict=True):
+            values[position] = number or 0
+        try:
+            get = values.__getitem__
+            return all(sum(map(get, left)) == sum(map(get, right)) for left, right in compiled)
+        finally:
+            for position in positions:
+                values[position] = 0
+
+    return check
 
 
 def may_hold(identity: Identity, cells: Cells, unknown: Collection[tuple[str, str]]) -> bool:

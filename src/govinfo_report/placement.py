@@ -9,16 +9,18 @@ all the placements left agree on it.  None is ever preferred to another.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import combinations
 
 import attrs
 
+from govinfo_report.identities import placement_check
+from govinfo_report.template import Identity
+
 __all__ = ["Placement", "place"]
 
 Slot = tuple[str, str]
-Checker = Callable[[Mapping[Slot, Decimal | None]], bool]
 
 #: Placements tried at most; C(15, 7) = 6435 is the largest a template row needs.
 MAX_PLACEMENTS = 10_000
@@ -42,14 +44,14 @@ class Placement:
     every: tuple[tuple[Slot, ...], ...] = ()
 
 
-def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | None) -> Placement:
+def place(numbers: Sequence[Decimal], slots: Sequence[Slot], identities: Sequence[Identity]) -> Placement:
     """Choose, for ``numbers`` in order, a subset of ``slots`` in order.
 
     Args:
         numbers: the numbers of the collapsed row, in printed order (fewer than slots).
         slots: the ``(row, column)`` positions available, in template order.
-        check: the identities over a candidate ``{slot: value}``; None when the table has
-            none, in which case the numbers take the leading slots.
+        identities: those over the slots' rows alone; when there are none the numbers
+            take the leading slots.
 
     Returns:
         Every placement satisfying ``check`` (``every``; ``slots`` is the first of them)
@@ -58,13 +60,13 @@ def place(numbers: Sequence[Decimal], slots: Sequence[Slot], check: Checker | No
     """
     count = len(numbers)
     leading = tuple(slots[:count])
-    if check is None or count == 0 or count >= len(slots):
+    if not identities or count == 0 or count >= len(slots):
         return Placement(leading, 0)
+    check = placement_check(identities, slots)
     found: list[tuple[Slot, ...]] = []
     for tried, positions in enumerate(combinations(range(len(slots)), count)):
         if tried >= MAX_PLACEMENTS:
             return Placement(found[0] if found else leading, len(found), truncated=True, every=tuple(found))
-        candidate: dict[Slot, Decimal | None] = {slots[p]: n for p, n in zip(positions, numbers, strict=False)}
-        if check(candidate):
+        if check(positions, numbers):
             found.append(tuple(slots[p] for p in positions))
     return Placement(found[0] if found else leading, len(found), every=tuple(found))
