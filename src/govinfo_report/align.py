@@ -41,6 +41,10 @@ __all__ = ["AlignedTable", "align", "header_money_unit"]
 #: Longest label assembled from wrapped fragments (keeps alignment linear on junk).
 MAX_WRAPPED_LABEL = 80
 
+#: In the search across collapsed rows: an identity's running sums (left, right), what one
+#: choice adds to each side, and what the rows after it can still add to each side.
+_Move = tuple[list[Decimal | int], Decimal, Decimal, Decimal, Decimal]
+
 
 @attrs.frozen
 class AlignedTable:
@@ -449,20 +453,20 @@ class _Aligner:
         ]
         chosen: list[tuple[tuple[Slot, Decimal], ...]] = []
         tried = 0
+        moves_at: list[dict[tuple[tuple[Slot, Decimal], ...], list[_Move]]] = [{} for _ in order]
 
-        def place(depth: int, key: tuple[tuple[Slot, Decimal], ...], sign: int) -> None:
-            for number in touching[depth]:
-                left, right = sides[number]
-                for slot, amount in key:
-                    if slot in left:
-                        sums[number][0] += sign * amount
-                    elif slot in right:
-                        sums[number][1] += sign * amount
-
-        def possible(number: int, depth: int) -> bool:
-            left, right = sums[number]
-            more_left, more_right = reach[number][depth + 1]
-            return left <= right + more_right and right <= left + more_left
+        def moves(depth: int, key: tuple[tuple[Slot, Decimal], ...]) -> list[_Move]:
+            """Per identity the choice touches: its sums, what the choice adds to each side, what later rows can."""
+            found = moves_at[depth].get(key)
+            if found is None:
+                found = []
+                for number in touching[depth]:
+                    left, right = sides[number]
+                    add_left = sum((amount for slot, amount in key if slot in left), Decimal(0))
+                    add_right = sum((amount for slot, amount in key if slot not in left and slot in right), Decimal(0))
+                    found.append((sums[number], add_left, add_right, *reach[number][depth + 1]))
+                moves_at[depth][key] = found
+            return found
 
         def search(depth: int) -> bool:
             nonlocal tried
@@ -474,14 +478,22 @@ class _Aligner:
                 tried += 1
                 if tried > MAX_SEARCH:
                     return False
-                place(depth, key, 1)
-                if all(possible(number, depth) for number in touching[depth]):
+                made = moves(depth, key)
+                for total, left, right, _, _ in made:
+                    total[0] += left
+                    total[1] += right
+                # Each identity can still hold: neither side is past what the other can reach.
+                if all(
+                    t[0] <= t[1] + more_right and t[1] <= t[0] + more_left for t, _, _, more_left, more_right in made
+                ):
                     chosen.append(key)
                     finished = search(depth + 1)
                     chosen.pop()
                     if not finished:
                         return False
-                place(depth, key, -1)
+                for total, left, right, _, _ in made:
+                    total[0] -= left
+                    total[1] -= right
             return True
 
         if not order:
