@@ -104,3 +104,20 @@ def test_script_of_lines_is_the_script_of_their_joined_text(lines: list[str], sa
     # a short sample and short chunks: the cuts fall inside lines
     with mock.patch.object(metadata, "SCRIPT_SAMPLE", sample), mock.patch.object(metadata, "_SCRIPT_CHUNK", chunk):
         assert metadata.detect_script_of_lines(lines) == metadata.detect_script("\n".join(lines))
+
+
+def test_the_translation_lists_translate_every_code_point_as_their_tables() -> None:
+    # fold_chars and script_counts translate with lists indexed by code point (faster than
+    # a dict); over all of Unicode, surrogates included, they must say what the dicts say.
+    import sys
+
+    from govinfo_report import normalize
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert normalize.fold_chars(everything) == everything.translate(normalize._CHAR_TABLE)
+    marked = everything.translate(normalize._TO_MARK)
+    counts = (marked.count("\x00") - everything.count("\x00"), marked.count("\x01") - everything.count("\x01"))
+    assert normalize.script_counts(everything) == counts
+    assert counts[0] > 2000 and counts[1] > 2000
+    bmp_only = "".join(map(chr, range(0x10000)))
+    assert normalize.script_counts(bmp_only)[1] == counts[1] - len(normalize._ASTRAL_MARKS)
