@@ -381,7 +381,7 @@ class _Aligner:
             for i in self.spec.identities
             if any(cell in open_slots for cell in i.cells)
             and all(cell in known for cell in i.cells)
-            and not any(all(r in rows for r, _ in i.cells) for rows in rows_of)
+            and not any(i.rows <= rows for rows in rows_of)
         ]
         needed = {cell for identity in checked for cell in identity.cells}
         base = {slot: value for slot, value in self.values.items() if slot in needed and slot not in open_slots}

@@ -8,7 +8,7 @@ terms are all blank holds vacuously, otherwise blanks count as 0 (``spec/templat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from decimal import Decimal
 
 from govinfo_report.template import APPLICANT_COLUMNS, REVIEW_COLUMNS, Identity, TableSpec
@@ -103,9 +103,9 @@ def may_hold(identity: Identity, cells: Cells, unknown: Collection[tuple[str, st
     return left <= right if left_unknown else right <= left
 
 
-def identities_within(spec: TableSpec, rows: Collection[str]) -> tuple[Identity, ...]:
+def identities_within(spec: TableSpec, rows: Set[str]) -> tuple[Identity, ...]:
     """Return the identities of ``spec`` whose cells all lie in ``rows``."""
-    return tuple(i for i in spec.identities if all(row in rows for row, _ in i.cells))
+    return tuple(i for i in spec.identities if i.rows <= rows)
 
 
 def sum_holds(total: Number | None, terms: Iterable[Number | None]) -> bool:

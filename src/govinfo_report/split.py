@@ -273,9 +273,10 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
     unsplittable: list[str] = []
     too_long: list[str] = []
     by_key = {run.key: run for run in runs}
+    rows_of = {run.key: run.rows for run in runs}
     for run in runs:
         columns = [column for _, column in run.slots]
-        own = [i for i in identities if all(row in run.rows for row, _ in i.cells)]
+        own = [i for i in identities if i.rows <= rows_of[run.key]]
         blocks = _blocks(run, own)
         raw[run.key] = count_splits(len(run.digits), len(columns))
         budget = _Budget(MAX_STEPS)
@@ -300,13 +301,13 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
 
     # identities between runs: tried over the combinations of the runs still open
     open_runs = [key for key, found in candidates.items() if len(found) > 1]
-    closed = {row for key in (*unsplittable, *too_long) for row in by_key[key].rows}
+    closed = {row for key in (*unsplittable, *too_long) for row in rows_of[key]}
     checked = [
         i
         for i in identities
-        if not any(row in closed for row, _ in i.cells)
-        and any(row in by_key[key].rows for key in open_runs for row, _ in i.cells)
-        and not any(all(row in by_key[key].rows for row, _ in i.cells) for key in candidates)
+        if i.rows.isdisjoint(closed)
+        and any(not i.rows.isdisjoint(rows_of[key]) for key in open_runs)
+        and not any(i.rows <= rows_of[key] for key in candidates)
     ]
     base: dict[Slot, Number | None] = dict(fixed)
     for key, found in candidates.items():

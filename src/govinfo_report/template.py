@@ -104,11 +104,18 @@ class Identity:
     #: The cell a diagnostic points at (the total), when there is one.
     row: str | None = None
     column: str | None = None
+    #: Every cell it involves, left then right.
+    cells: tuple[tuple[str, str], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The rows its cells lie in.
+    rows: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def cells(self) -> tuple[tuple[str, str], ...]:
-        """Every cell it involves, left then right."""
+    @cells.default
+    def _cells(self) -> tuple[tuple[str, str], ...]:
         return self.left + self.right
+
+    @rows.default
+    def _rows(self) -> frozenset[str]:
+        return frozenset(row for row, _ in self.cells)
 
 
 @attrs.frozen
