@@ -196,3 +196,25 @@ def test_lines_cut_at_headings_map_by_one_offset_each() -> None:
     assert text[20:22] == "正文"
     with pytest.raises(ValueError, match="one offset per line"):
         ContiguousSegments(["a"], [])
+
+
+@given(
+    st.lists(st.text(alphabet="ab\n", max_size=6), min_size=1, max_size=6),
+    st.data(),
+)
+def test_contiguous_segments_locate_as_the_same_segments_spelled_out(pieces: list[str], data: st.DataObject) -> None:
+    # Document.locate takes a shortcut for ContiguousSegments; it must map every span as
+    # the general path does over the same segments as tuples.
+    from govinfo_report.readers import ContiguousSegments, Document
+
+    lines = [piece.replace("\n", "") for piece in pieces]
+    text = "\n".join(pieces)
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=len(lines), max_size=len(lines))))
+    contiguous = ContiguousSegments(lines, offsets)
+    spelled = [contiguous[i] for i in range(len(lines))]
+    fast = Document(text, tuple(lines), "text", segments=contiguous)
+    general = Document(text, tuple(lines), "text", segments=spelled)
+    line = data.draw(st.integers(0, len(lines) - 1))
+    start = data.draw(st.integers(0, len(lines[line]) + 1))
+    end = data.draw(st.integers(start, len(lines[line]) + 2))
+    assert fast.locate(line, start, end) == general.locate(line, start, end)

@@ -75,6 +75,12 @@ class ContiguousSegments(Sequence[Sequence[Segment]]):
         offset = self._offsets[index]
         return ((0, offset, offset + self._lengths[index], True),)
 
+    def source_range(self, line: int, start: int, end: int) -> tuple[int, int]:
+        """Return the source offsets of ``lines[line][start:end]``: what ``Document.locate`` maps, without segments."""
+        offset = self._offsets[line]
+        limit = offset + self._lengths[line]
+        return min(offset + start, limit), min(offset + max(start, end - 1) + 1, limit)
+
 
 @attrs.frozen
 class Grid:
@@ -168,6 +174,9 @@ class Document:
         starts = self._starts
         if self.segments is None:
             return line + 1, starts[line] + start, starts[line] + end
+        if isinstance(self.segments, ContiguousSegments):
+            first, last = self.segments.source_range(line, start, end)
+            return bisect.bisect_right(starts, first), first, max(first, last)
         segments = self.segments[line]
         if not segments:
             return self.source_line(line), 0, 0
