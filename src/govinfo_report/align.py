@@ -154,6 +154,8 @@ class _Aligner:
         self.short: list[tuple[RowSpec, list[str], int, Diagnostic]] = []
         #: Collapsed rows that several placements fit, for ``settle_collapsed``.
         self.open: list[_OpenRow] = []
+        #: Each message said, kept once: a junk table repeats one diagnostic per line.
+        self.messages: dict[str, str] = {}
 
     # Diagnostics -----------------------------------------------------------------------
 
@@ -171,7 +173,7 @@ class _Aligner:
         diagnostic = Diagnostic(
             code=code,
             severity=severity,
-            message=message,
+            message=self.messages.setdefault(message, message),
             line=None if line is None else self.offset + line + 1,
             table=self.spec.key,
             row=row,

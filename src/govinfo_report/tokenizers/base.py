@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 import math
+import sys
 from collections.abc import Sequence
 from functools import cache
 from typing import ClassVar
@@ -69,7 +70,7 @@ def split_located(line: str, index: int, separator: regex.Pattern[str]) -> tuple
     for match in (*separator.finditer(line), None):
         stop = len(line) if match is None else match.start()
         piece = line[start:stop]
-        stripped = piece.strip()
+        stripped = sys.intern(piece.strip())  # cells repeat (0, 1, a label): one string each
         lead = start + len(piece) - len(piece.lstrip())
         cells.append(stripped)
         spans.append((index, lead, lead + len(stripped)))
