@@ -4,6 +4,9 @@ import random
 from collections.abc import Sequence
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.errors import GovinfoReportError, UnknownLayoutError
@@ -17,6 +20,7 @@ from govinfo_report.tokenizers import (
     WrappedTokenizer,
     default_tokenizers,
 )
+from govinfo_report.tokenizers.base import CellSpan, PackedSpans, split_located
 
 from .conftest import SEEDS, seed_text
 
@@ -139,3 +143,32 @@ def test_name_collisions_are_refused() -> None:
 
     with pytest.raises(ValueError, match="claimed twice"):
         Registry([PipeTokenizer(), Again()])
+
+
+_SPANS = st.lists(st.none() | st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(0, 80)), max_size=12)
+
+
+@given(_SPANS, st.integers(-14, 14), st.integers(-14, 14))
+def test_packed_spans_read_as_the_tuple_they_pack(spans: list[CellSpan | None], start: int, stop: int) -> None:
+    # Token rows hold their spans packed (one tuple of offsets); every way of reading
+    # them must give what the tuple of spans gives.
+    packed, expected = PackedSpans(spans), tuple(spans)
+    assert len(packed) == len(expected)
+    assert tuple(packed) == expected
+    assert packed == expected
+    assert packed == PackedSpans(spans)
+    assert repr(packed) == repr(expected)
+    assert tuple(packed[start:stop]) == expected[start:stop]
+    assert tuple(packed[::-1]) == expected[::-1]
+    for index in range(-len(expected), len(expected)):
+        assert packed[index] == expected[index]
+    with pytest.raises(IndexError):
+        packed[len(expected)]
+    assert bool(packed) is bool(expected)
+
+
+def test_split_located_packs_the_spans_of_one_line() -> None:
+    cells, spans = split_located("| 规章 | 3 |", 7, regex.compile(r"\|"))
+    assert cells == ["", "规章", "3", ""]
+    assert isinstance(spans, PackedSpans)
+    assert spans == ((7, 0, 0), (7, 2, 4), (7, 7, 8), (7, 10, 10))

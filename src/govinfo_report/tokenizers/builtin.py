@@ -28,7 +28,7 @@ __all__ = ["LinesTokenizer", "PipeTokenizer", "SpacedTokenizer", "TabTokenizer",
 class _MixedDelimited(DelimitedTokenizer):
     """A delimited layout whose tables may hold a spaced row (``行政许可 0``) among the others."""
 
-    def split_located(self, line: str, index: int) -> tuple[list[str], list[CellSpan | None]]:
+    def split_located(self, line: str, index: int) -> tuple[list[str], Sequence[CellSpan | None]]:
         """Split at the delimiter; a line without it may be label then numbers, spaced."""
         if self.delimiter not in line:
             spaced = _undelimited_row(line, index)
@@ -418,6 +418,7 @@ class WrappedTokenizer(Tokenizer):
         separator = regex.compile(regex.escape(delimiter))
         markdown = is_markdown(lines)
         rows: list[TokenRow] = []
+        spans: Sequence[CellSpan | None]
         for index, line in enumerate(lines):
             if is_separator(line):
                 continue
