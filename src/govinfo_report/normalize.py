@@ -147,8 +147,8 @@ def fold(text: str) -> str:
 
     """
     folded = _nfkc_folded(text)
-    if _WORDS_RE.search(folded) is None:  # most lines: one scan, no new string
-        return folded
+    if _WORDS_RE.search(folded) is None:  # most lines: one scan, no substitution
+        return text if folded == text else folded  # unchanged: the text itself, not a copy kept
     return _WORDS_RE.sub(lambda m: TAIWAN_WORDS[m.group()], folded)
 
 
