@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from govinfo_report.labels import LabelMatcher, bounded_distance, edit_budget
+from govinfo_report.labels import MIN_ABRIDGED, MIN_KEPT, LabelMatcher, bounded_distance, edit_budget
 from govinfo_report.schema import TemplateVersion
 from govinfo_report.template import RowSpec, TableSpec, table, tables
 
@@ -103,3 +105,55 @@ def test_bounded_distance() -> None:
     assert bounded_distance("abc", "abc", 0) == 0
     assert bounded_distance("a" * 10, "b" * 30, 3) is None
     assert [edit_budget(n) for n in (2, 5, 6, 9, 10, 16)] == [0, 0, 1, 1, 2, 3]
+
+
+def _brute_force(matcher: LabelMatcher, key: str) -> tuple[str, int] | None:
+    """The fuzzy-then-abridged match of a key, by trying every template key (no index)."""
+    best: int | None = None
+    winners: dict[str, RowSpec] = {}
+    for candidate, rows in matcher._exact.items():
+        budget = edit_budget(len(candidate))
+        if not budget or candidate in matcher._needs_marker:
+            continue
+        distance = bounded_distance(key, candidate, budget)
+        if distance is not None and (best is None or distance < best):
+            best, winners = distance, {r.key: r for r in rows}
+        elif distance is not None and distance == best:
+            winners.update({r.key: r for r in rows})
+    if best is not None:
+        return (next(iter(winners)), best) if len(winners) == 1 else None
+    if len(key) < MIN_ABRIDGED:
+        return None
+    found: dict[str, tuple[str, int]] = {}
+    for candidate, rows in matcher._exact.items():
+        if candidate in matcher._needs_marker or not MIN_KEPT * len(candidate) <= len(key) < len(candidate):
+            continue
+        remaining = iter(candidate)
+        if all(char in remaining for char in key):
+            found.update({r.key: (r.key, len(candidate) - len(key)) for r in rows})
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@given(st.data())
+def test_the_character_index_finds_what_trying_every_key_finds(data: st.DataObject) -> None:
+    # _fuzzy and _abridged look candidates up by their characters; on keys damaged as
+    # PDFs damage them (characters dropped, changed, added), they must match as a search
+    # over every key does.
+    spec = data.draw(st.sampled_from([s for v in TemplateVersion for s in tables(v)]))
+    matcher = LabelMatcher(spec)
+    key = list(data.draw(st.sampled_from(sorted(matcher._exact))))
+    for _ in range(data.draw(st.integers(0, 4))):
+        at = data.draw(st.integers(0, max(0, len(key) - 1)))
+        action = data.draw(st.sampled_from(["drop", "change", "add"]))
+        char = data.draw(st.sampled_from("公开申请不予其他行政甲乙"))
+        if action == "drop" and key:
+            del key[at]
+        elif action == "change" and key:
+            key[at] = char
+        else:
+            key.insert(at, char)
+    printed = "".join(key)
+    if not printed or printed in matcher._exact:
+        return
+    match = matcher._fuzzy(printed, "")
+    assert (None if match is None else (match.row.key, match.distance)) == _brute_force(matcher, printed)

@@ -10,6 +10,7 @@ a longer one (其他 is not found in 其他法律行政法规禁止公开).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import ClassVar
 
@@ -111,6 +112,13 @@ class LabelMatcher:
         #: The characters of each key: a printed key with more characters that its
         #: candidate lacks than the edits it may differ by cannot match it (no DP needed).
         self._chars = {key: frozenset(key) for key in self._exact}
+        #: Per character, the keys that hold it: the candidates of a printed key are
+        #: found from its characters instead of by trying every key.
+        self._holding: dict[str, set[str]] = {}
+        for key in self._exact:
+            for char in self._chars[key]:
+                self._holding.setdefault(char, set()).add(key)
+        self._order = {key: index for index, key in enumerate(self._exact)}
         #: The keys a label may be a fuzzy match of, with their edit budgets.
         self._fuzzy_keys = [
             (key, rows, edit_budget(len(key)))
@@ -179,10 +187,13 @@ class LabelMatcher:
         best: int | None = None
         winners: dict[str, RowSpec] = {}
         chars = frozenset(key)
+        held: Counter[str] = Counter()  # per key, how many of the printed characters it holds
+        for char in chars:
+            held.update(self._holding.get(char, ()))
         for candidate, rows, budget in self._fuzzy_keys:
             if abs(len(key) - len(candidate)) > budget:
                 continue
-            if len(chars - self._chars[candidate]) > budget:
+            if len(chars) - held[candidate] > budget:
                 continue  # each character the candidate lacks takes an edit of its own
             distance = bounded_distance(key, candidate, budget)
             if distance is None:
@@ -206,12 +217,12 @@ class LabelMatcher:
         if len(key) < MIN_ABRIDGED:
             return None
         found: dict[str, tuple[RowSpec, int]] = {}
-        chars = frozenset(key)
-        for candidate, rows in self._exact.items():
+        # A subsequence uses only the candidate's characters: the keys holding all of them.
+        holding = [self._holding.get(char, set()) for char in frozenset(key)]
+        for candidate in sorted(set.intersection(*holding), key=self._order.__getitem__):
+            rows = self._exact[candidate]
             if candidate in self._needs_marker or len(key) < MIN_KEPT * len(candidate) or len(key) >= len(candidate):
                 continue
-            if not chars <= self._chars[candidate]:
-                continue  # a subsequence uses only the candidate's characters
             remaining = iter(candidate)
             if all(char in remaining for char in key):
                 found.update({r.key: (r, len(candidate) - len(key)) for r in rows})
