@@ -218,3 +218,14 @@ def test_contiguous_segments_locate_as_the_same_segments_spelled_out(pieces: lis
     start = data.draw(st.integers(0, len(lines[line]) + 1))
     end = data.draw(st.integers(start, len(lines[line]) + 2))
     assert fast.locate(line, start, end) == general.locate(line, start, end)
+
+
+@given(st.text(alphabet="a国\r\n\ufeff", max_size=40))
+def test_line_starts_are_where_each_newline_convention_ends_a_line(text: str) -> None:
+    # line_starts splits at LF when no CR stands alone; the regular expression of the three
+    # conventions is the definition it must agree with.
+    from govinfo_report.readers.base import line_starts
+
+    expected = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+    expected[0] = len(text) - len(text.lstrip("\ufeff"))
+    assert line_starts(text) == expected
