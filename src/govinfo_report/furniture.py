@@ -103,8 +103,9 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
         for i, line in enumerate(folded)
         if is_page_number(line) or (_BARE_NUMBER.match(line.strip()) and _between_delimited_rows(folded, i))
     ]
-    squashed = ["".join(line.split()) for line in folded]
-    counts = Counter(s for s in squashed if len(s) >= MIN_HEADER and _DELIMITED.search(s) is None)
+    # Spaces left out, a line is no longer than it was: shorter lines are never headers.
+    squashed = ["".join(line.split()) if len(line) >= MIN_HEADER else "" for line in folded]
+    counts = Counter(s for s in squashed if len(s) >= MIN_HEADER and "|" not in s)  # tabs went with the spaces
     repeated = {s for s, n in counts.items() if n >= 2 and not _is_table_header(s)}
     near: set[int] = set()
     for i in numbers:
