@@ -1100,7 +1100,19 @@ def _strip(cells: Sequence[str], *, leading: bool) -> list[str]:
 
 def _is_label(cell: str) -> bool:
     """Tell whether a cell is label text: not empty, not a number, blank mark or split number."""
-    return bool(cell) and not is_value(cell) and not is_blank(cell) and not is_split_number(cell)
+    if not cell:
+        return False
+    return _is_label_text(cell) if len(cell) > _MAX_CACHED_CELL else _is_label_cached(cell)
+
+
+def _is_label_text(cell: str) -> bool:
+    return not is_value(cell) and not is_blank(cell) and not is_split_number(cell)
+
+
+#: Cells up to this length have their kind cached: alignment asks it of each cell a few
+#: times, and cells repeat (0, 1, the same labels) from row to row and report to report.
+_MAX_CACHED_CELL = 160
+_is_label_cached = functools.lru_cache(maxsize=1 << 15)(_is_label_text)
 
 
 def _starts_row(text: str) -> bool:
