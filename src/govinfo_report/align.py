@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -34,7 +35,7 @@ from govinfo_report.placement import MAX_SEARCH, Placement, Slot, place
 from govinfo_report.schema import Cell, Diagnostic, Severity, Value
 from govinfo_report.split import MAX_COMBINATIONS, MAX_SPLITS, MAX_STEPS, RowRun, solve
 from govinfo_report.template import ColumnSpec, Identity, RowSpec, TableSpec
-from govinfo_report.tokenizers.base import CellSpan, TokenRow
+from govinfo_report.tokenizers.base import CellSpan, PackedSpans, TokenRow
 
 __all__ = ["AlignedTable", "align", "header_money_unit"]
 
@@ -94,17 +95,52 @@ class _OpenRow:
         return tuple(_amount(text) for text in self.filled)
 
 
+@attrs.frozen
+class _Orphan:
+    """A row kept for ``place_orphans``: its label (None: it had none), its value cells, its line.
+
+    The cells are kept as plain text with their spans packed, not as located copies: a
+    junk table can hold one such row per line until the table ends.
+    """
+
+    text: str | None
+    cells: tuple[str, ...]
+    spans: PackedSpans
+    line: int
+
+    @classmethod
+    def of(cls, text: str | None, values: Sequence[str], line: int) -> _Orphan:
+        """Keep ``values`` (located cells) as text and spans."""
+        spans = PackedSpans([v.span if isinstance(v, _Located) else None for v in values])
+        label = None if text is None else str(text)  # a located label's copy would be kept with it
+        return cls(label, tuple(sys.intern(str(v)) for v in values), spans, line)
+
+    def values(self) -> list[str]:
+        """Return the value cells again, located where they were read."""
+        return _with_spans(self.cells, self.spans)
+
+
 def _located(row: TokenRow) -> TokenRow:
     """Return ``row`` with each cell that has a span as a ``_Located`` text."""
     if not row.spans:
         return row
+    cells = _with_spans(row.cells, row.spans)
+    return TokenRow(tuple(cells) + row.cells[len(cells) :], row.line, row.spans)
+
+
+def _with_spans(texts: Sequence[str], spans: Sequence[CellSpan | None]) -> list[str]:
+    """Return each text that has a span (as far as there are spans) as a ``_Located`` copy.
+
+    Only a cell a value can be read from needs one: label text stays as it is (a located
+    copy of every label would be kept by every cache that sees it).
+    """
     cells: list[str] = []
-    for text, span in zip(row.cells, row.spans, strict=False):
-        if span is not None and text:
+    for text, span in zip(texts, spans, strict=False):
+        if span is not None and text and (not _is_label(text) or _is_run(text)):
             text = _Located(text)
             text.span = span
         cells.append(text)
-    return TokenRow(tuple(cells) + row.cells[len(cells) :], row.line, row.spans)
+    return cells
 
 
 def header_money_unit(rows: Sequence[TokenRow]) -> str:
@@ -144,8 +180,8 @@ class _Aligner:
         self.numbers = 0
         self.sources: dict[Slot, CellSpan] = {}
         #: Rows as they got numbers, in the order of the text: a row key, or an orphan
-        #: ``(label text or None, values, line)`` whose label was lost or not recognised.
-        self.sequence: list[str | tuple[str | None, list[str], int]] = []
+        #: whose label was lost or not recognised.
+        self.sequence: list[str | _Orphan] = []
         #: Numbers printed apart from the table with a note naming their column:
         #: ``(number, column key, note, line)``, in the order of the text.
         self.noted: list[tuple[str, str, str, int]] = []
@@ -825,12 +861,12 @@ class _Aligner:
 
     def numbers_without_label(self, values: list[str], line: int) -> None:
         """Keep a line of numbers that no label took, for ``place_orphans``."""
-        self.sequence.append((None, values, line))
+        self.sequence.append(_Orphan.of(None, values, line))
 
     def report_unknown(self, text: str, values: list[str], line: int) -> None:
         """Keep a row whose label is not a row of the table, for ``place_orphans``."""
         if any(not is_blank(v) for v in values):
-            self.sequence.append((text, values, line))
+            self.sequence.append(_Orphan.of(text, values, line))
 
     def place_orphans(self) -> None:
         """Place rows whose label was lost or unreadable by their position, where it is unambiguous.
@@ -854,13 +890,14 @@ class _Aligner:
             before = items[start - 1] if start > 0 else None
             after = items[stop] if stop < len(items) else None
             if not (isinstance(before, str) and isinstance(after, str) and order[before] < order[after]):
-                for text, values, line in run:
-                    self.report_orphan(text, values, line)
+                for orphan in run:
+                    self.report_orphan(orphan.text, orphan.cells, orphan.line)
                 start = stop
                 continue
             targets = [r for r in self.spec.data_rows[order[before] + 1 : order[after]] if r.key not in self.filled]
             if len(targets) == len(run):
-                for row, (text, values, line) in zip(targets, run, strict=True):
+                for row, orphan in zip(targets, run, strict=True):
+                    text, values, line = orphan.text, orphan.values(), orphan.line
                     shown = "no label" if text is None else f"label {text!r}"
                     self.diag(
                         "row-by-position",
@@ -874,11 +911,11 @@ class _Aligner:
                     self.filled.add(row.key)
                     self.assign((row,), values, line)
             else:
-                for text, values, line in run:
-                    self.report_orphan(text, values, line)
+                for orphan in run:
+                    self.report_orphan(orphan.text, orphan.cells, orphan.line)
             start = stop
 
-    def report_orphan(self, text: str | None, values: list[str], line: int) -> None:
+    def report_orphan(self, text: str | None, values: Sequence[str], line: int) -> None:
         """Say that a row's numbers were not used: no label, or one not of this table."""
         numbers = ", ".join(v for v in values if not is_blank(v))
         if text is None:
