@@ -136,7 +136,8 @@ def _with_spans(texts: Sequence[str], spans: Sequence[CellSpan | None]) -> list[
     """
     cells: list[str] = []
     for text, span in zip(texts, spans, strict=False):
-        if span is not None and text and (not _is_label(text) or _is_run(text)):
+        # ``_is_label`` inlined (it is asked of every cell of every row); a long cell gets a copy.
+        if span is not None and text and (len(text) > _MAX_CACHED_CELL or not _is_label_cached(text) or _is_run(text)):
             text = _Located(text)
             text.span = span
         cells.append(text)
