@@ -17,7 +17,7 @@ from govinfo_report.identities import (
     sum_holds,
 )
 from govinfo_report.placement import place
-from govinfo_report.template import table
+from govinfo_report.template import table, tables
 
 from .conftest import seed_text
 
@@ -143,3 +143,13 @@ def test_a_blank_total_column_stays_blank() -> None:
         natural_person=258, commercial_enterprise=12, legal_service_org=1, other_org=1
     )
     assert not any(d.code == "cell-inferred" and d.row == "new_received" for d in report.diagnostics)
+
+
+def test_an_identity_knows_its_cells_and_rows() -> None:
+    # Computed once with the template (the searches ask them of every identity, often).
+    for version in TemplateVersion:
+        for spec in tables(version):
+            for identity in spec.identities:
+                assert identity.cells == identity.left + identity.right
+                assert identity.rows == {row for row, _ in identity.cells}
+    assert identities_within(APPLICATIONS, {ROW}) == tuple(i for i in APPLICATIONS.identities if i.rows == {ROW})
