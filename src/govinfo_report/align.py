@@ -545,8 +545,9 @@ class _Aligner:
         """Give an open collapsed row the cells its placements agree on; the others stay blank, named."""
         by_slot = {(r.key, c.key): (r, c) for r, c in row.columns}
         narrowed = len(placements) < row.placement.satisfying
+        placed = [dict(zip(placement, row.filled, strict=True)) for placement in placements]
         for slot, (r, c) in by_slot.items():
-            texts = [dict(zip(placement, row.filled, strict=True)).get(slot) for placement in placements]
+            texts = [cells.get(slot) for cells in placed]
             distinct = list(dict.fromkeys(texts))
             if distinct == [None]:
                 self.put(r, c, None, row.line)
