@@ -20,7 +20,7 @@ from govinfo_report.tokenizers import (
     WrappedTokenizer,
     default_tokenizers,
 )
-from govinfo_report.tokenizers.base import CellSpan, PackedSpans, split_located
+from govinfo_report.tokenizers.base import CellSpan, PackedSpans, is_separator, split_located
 
 from .conftest import SEEDS, seed_text
 
@@ -172,3 +172,19 @@ def test_split_located_packs_the_spans_of_one_line() -> None:
     assert cells == ["", "规章", "3", ""]
     assert isinstance(spans, PackedSpans)
     assert spans == ((7, 0, 0), (7, 2, 4), (7, 7, 8), (7, 10, 10))
+
+
+# The definition ``is_separator`` had: a fullmatch of this class (``\s`` as ``regex`` reads it).
+_RULE_LINE_RE = regex.compile(r"[\s|\-=_—+:：]*")
+
+
+def test_is_separator_is_the_rule_pattern_on_every_character() -> None:
+    differ = [
+        code for code in range(0x110000) if is_separator(chr(code)) != (_RULE_LINE_RE.fullmatch(chr(code)) is not None)
+    ]
+    assert differ == []
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\u3000\xa0\x1c|-=_—+:：-—0一a"), max_size=20))
+def test_is_separator_is_the_rule_pattern(line: str) -> None:
+    assert is_separator(line) == (_RULE_LINE_RE.fullmatch(line) is not None)
