@@ -91,6 +91,44 @@ def test_headings_run_into_one_line_are_put_on_lines_of_their_own() -> None:
     ]
 
 
+def _break_by_folding_first(line: str) -> list[tuple[int, int]]:
+    """``break_at_headings`` as it was defined: every long line folded and searched."""
+    import re
+    from unittest import mock
+
+    from govinfo_report.readers import text
+
+    with mock.patch.object(text, "_inline_numeral", return_value=re.compile("")):  # matches every line
+        return text.break_at_headings(line)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "二",
+                "六",
+                "\uf9d1",
+                "、",
+                "､",
+                " ",
+                "\u3000",
+                "主动公开政府信息情况",
+                "主動公開政府資訊情況",
+                "其他需要报告的事项",
+                "。",
+                "1",
+                "自然人",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_breaking_long_lines_is_searching_them_folded(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert break_at_headings(line) == _break_by_folding_first(line)
+
+
 def test_a_list_numeral_glued_to_the_digits_before_it_is_taken_back_by_its_label() -> None:
     text = V2021.replace(
         "\t\t5．属于三类内部事务信息\t2\t0\t0\t0\t0\t0\t2\n\t\t6．属于四类过程性信息\t3\t0\t0\t0\t0\t0\t3\n",

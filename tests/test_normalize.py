@@ -122,3 +122,15 @@ def test_the_translation_lists_translate_every_code_point_as_their_tables() -> N
     assert counts[1] > 2000
     bmp_only = "".join(map(chr, range(0x10000)))
     assert normalize.script_counts(bmp_only)[1] == counts[1] - len(normalize._ASTRAL_MARKS)
+
+
+@pytest.mark.parametrize("chars", ["一二三四五六", "、", "年0", "\t \u3000", "國"])
+def test_unfolded_is_every_character_that_folds_into_the_set(chars: str) -> None:
+    import sys
+
+    from govinfo_report.normalize import WHITE_SPACE, fold_chars, unfolded
+
+    chars = chars if chars.strip() else WHITE_SPACE
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    expected = "".join(c for c, f in zip(everything, fold_chars(everything), strict=True) if f in chars)
+    assert unfolded(chars) == expected

@@ -16,6 +16,7 @@ from govinfo_report._t2s_table import T2S
 from govinfo_report.patterns import lazy, lazy_re
 
 __all__ = [
+    "WHITE_SPACE",
     "Money",
     "fold",
     "fold_chars",
@@ -27,6 +28,7 @@ __all__ = [
     "script_counts",
     "simplified_only_count",
     "traditional_count",
+    "unfolded",
 ]
 
 # Length-preserving character fold: full-width ASCII, ideographic space, corner quotes,
@@ -119,6 +121,29 @@ def _translation_list(table: dict[int, int] | dict[int, str]) -> list[int | str]
 def _fold_table() -> list[int | str]:
     """``_CHAR_TABLE`` for ``str.translate`` (it maps BMP characters only); built on first use."""
     return _translation_list(_CHAR_TABLE)
+
+
+#: What ``\s`` matches in ``regex``: Unicode's White_Space characters.
+WHITE_SPACE: Final = (
+    "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def unfolded(chars: str) -> str:
+    """Return every character that ``fold_chars`` turns into one of ``chars``, in code point order.
+
+    ``fold_chars`` maps one character to one, so ``fold_chars(text)[i]`` is in ``chars``
+    exactly when ``text[i]`` is in ``unfolded(chars)``: a pattern on the folded text can be
+    looked for in the text itself, without folding it.
+    """
+    return _unfolded(frozenset(chars))
+
+
+@cache
+def _unfolded(chars: frozenset[str]) -> str:
+    codes = {ord(c) for c in chars if ord(c) >= _BMP or _CHAR_TABLE.get(ord(c), ord(c)) == ord(c)}
+    codes.update(code for code, value in _CHAR_TABLE.items() if code < _BMP and chr(value) in chars)
+    return "".join(map(chr, sorted(codes)))
 
 
 def _nfkc_folded(text: str) -> str:

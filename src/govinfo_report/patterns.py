@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import regex
 
-__all__ = ["lazy", "lazy_re"]
+__all__ = ["char_class", "lazy", "lazy_re"]
 
 #: What a pattern is used for; looking any of them up compiles the pattern once.
 _BOUND = (
@@ -55,3 +55,8 @@ def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Return ``re.compile(pattern, flags)``, compiled when first used."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags, re.compile))
+
+
+def char_class(chars: str) -> str:
+    """Return a character class (``[…]``, for ``re`` or ``regex``) of exactly the characters of ``chars``."""
+    return "[" + "".join(map(re.escape, chars)) + "]"

@@ -7,11 +7,13 @@ each character still mapped to its place in the text.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import ClassVar
 
 from govinfo_report.decode import decode
-from govinfo_report.normalize import fold_chars
-from govinfo_report.patterns import lazy
+from govinfo_report.normalize import WHITE_SPACE, fold_chars, unfolded
+from govinfo_report.patterns import char_class, lazy
 from govinfo_report.readers.base import ContiguousSegments, Document, Reader
 from govinfo_report.sections import section_title_key
 
@@ -23,12 +25,25 @@ LONG_LINE = 300
 _INLINE_HEADING = lazy(r"[一二三四五六]\s*、\s*(?P<title>[^\d。；;，,：:]{2,30}?(?:情况|事项))")
 
 
+@cache
+def _inline_numeral() -> re.Pattern[str]:
+    r"""``[一二三四五六]\s*、``, the start of ``_INLINE_HEADING``, on the text before folding.
+
+    A line with no match cannot have a heading in it: ``fold_chars`` maps one character to
+    one, and this looks for the characters that fold to the heading's (``unfolded``).
+    """
+    numeral, space, comma = (char_class(unfolded(chars)) for chars in ("一二三四五六", WHITE_SPACE, "、"))
+    return re.compile(f"{numeral}{space}*{comma}")
+
+
 def break_at_headings(line: str) -> list[tuple[int, int]]:
     """Return where to cut a long line so that each section heading in it starts a line: ``(start, end)`` pieces.
 
     Only a heading whose title is a known section title counts (三、本年度办理结果 is a row
     of table 三, not a heading).  Titles are matched on the folded line (same length).
     """
+    if _inline_numeral().search(line) is None:  # most long lines (prose): no fold, no heading
+        return [(0, len(line))]
     folded = fold_chars(line)
     cuts = [0]
     for match in _INLINE_HEADING.finditer(folded):

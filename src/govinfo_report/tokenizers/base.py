@@ -17,6 +17,7 @@ from typing import ClassVar, Final, overload
 import attrs
 import regex
 
+from govinfo_report.normalize import WHITE_SPACE
 from govinfo_report.patterns import lazy
 
 __all__ = [
@@ -233,12 +234,8 @@ def safe_score(tokenizer: Tokenizer, lines: Sequence[str]) -> float:
 
 
 _MARKDOWN_RULE = lazy(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
-#: What ``\s`` matches in ``regex``: Unicode's White_Space characters.
-_WHITE_SPACE: Final = (
-    "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-)
 #: The characters of a rule line: ``[\s|\-=_—+:：]``.
-_SEPARATOR_CHARS: Final = _WHITE_SPACE + "|-=_—+:："
+_SEPARATOR_CHARS: Final = WHITE_SPACE + "|-=_—+:："
 
 
 def is_separator(line: str) -> bool:
