@@ -134,3 +134,30 @@ def test_unfolded_is_every_character_that_folds_into_the_set(chars: str) -> None
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     expected = "".join(c for c, f in zip(everything, fold_chars(everything), strict=True) if f in chars)
     assert unfolded(chars) == expected
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Where ``needle`` is in ``text``, one occurrence after another (as ``str.count`` counts them)."""
+    found, at = [], text.find(needle)
+    while needle and at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
+
+
+@given(
+    text=st.text(alphabet="區区兴興國国１1 \u3000.[]^-\\年", max_size=40),
+    needle=st.text(alphabet="区兴国1 .[]^-\\年", min_size=1, max_size=4),
+)
+def test_folded_pattern_finds_what_the_folded_text_has(text: str, needle: str) -> None:
+    import re
+
+    from govinfo_report.normalize import fold_chars, folded_pattern
+
+    assert [m.start() for m in re.finditer(folded_pattern(needle), text)] == _find_all(fold_chars(text), needle)
+
+
+def test_the_overviews_subject_is_a_name_the_text_says_twice_in_either_script() -> None:
+    paragraph = "2022年，興慶區堅持以人民為中心"
+    assert metadata.organization_from_body(paragraph, paragraph + "\n兴庆区人民政府办公室") == "興慶區"
+    assert metadata.organization_from_body(paragraph, paragraph + "\n本机关") is None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 import regex
 
-from govinfo_report.normalize import fold_chars, script_counts
+from govinfo_report.normalize import fold_chars, folded_pattern, script_counts
 from govinfo_report.patterns import lazy
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
@@ -153,13 +155,13 @@ def organization_from_body(paragraph: str, whole: str) -> str | None:
     head = text[start : start + 24]
     if not head or head[0] in "我本全各":
         return None
-    folded_whole = fold_chars(whole)
     best: str | None = None
     for match in _ORG_SUFFIX_RE.finditer(head):
         name = head[: match.end()]
         if len(name) < 2 or regex.search(r"[,，。、;；:：\s]", name):
             break
-        if folded_whole.count(name) >= 2:
+        # said twice in the folded text, which is not made: found where its characters fold to the name's
+        if len(list(islice(re.finditer(folded_pattern(name), whole), 2))) == 2:
             best = paragraph.strip()[start : start + len(name)]
     return best
 

@@ -13,13 +13,14 @@ from functools import cache, lru_cache
 from typing import Final
 
 from govinfo_report._t2s_table import T2S
-from govinfo_report.patterns import lazy, lazy_re
+from govinfo_report.patterns import char_class, lazy, lazy_re
 
 __all__ = [
     "WHITE_SPACE",
     "Money",
     "fold",
     "fold_chars",
+    "folded_pattern",
     "is_split_number",
     "is_value",
     "label_key",
@@ -137,6 +138,15 @@ def unfolded(chars: str) -> str:
     looked for in the text itself, without folding it.
     """
     return _unfolded(frozenset(chars))
+
+
+def folded_pattern(folded: str) -> str:
+    """Return a pattern (``re`` or ``regex``) that matches in a text where ``fold_chars`` of it reads ``folded``.
+
+    ``re.finditer(folded_pattern(s), text)`` finds, at the same offsets, what
+    ``fold_chars(text).find(s)`` would, one after another, without folding ``text``.
+    """
+    return "".join(char_class(unfolded(char)) for char in folded)
 
 
 @cache
