@@ -161,3 +161,25 @@ def test_the_overviews_subject_is_a_name_the_text_says_twice_in_either_script() 
     paragraph = "2022年，興慶區堅持以人民為中心"
     assert metadata.organization_from_body(paragraph, paragraph + "\n兴庆区人民政府办公室") == "興慶區"
     assert metadata.organization_from_body(paragraph, paragraph + "\n本机关") is None
+
+
+def test_the_fold_keeps_digits_digits_and_other_characters_other() -> None:
+    # what metadata._unfolded_year relies on to keep \d as it is on the unfolded text
+    import regex
+
+    from govinfo_report.normalize import _CHAR_TABLE
+
+    digit = regex.compile(r"\d")
+    changed = [hex(k) for k, v in _CHAR_TABLE.items() if bool(digit.match(chr(k))) != bool(digit.match(chr(v)))]
+    assert changed == []
+
+
+@given(st.text(alphabet="1２9０20３4年\uf98e \u3000\n國", max_size=40))
+def test_years_are_read_as_in_the_folded_text(text: str) -> None:
+    from collections import Counter
+
+    from govinfo_report.normalize import fold_chars
+
+    years = Counter(int(m.group(1)) for m in metadata._YEAR_RE.finditer(fold_chars(text)))
+    expected = sorted(years.items(), key=lambda item: (-item[1], item[0]))[0][0] if years else None
+    assert metadata.year_from_text(text) == expected

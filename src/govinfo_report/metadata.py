@@ -6,12 +6,13 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import islice
 
 import regex
 
-from govinfo_report.normalize import fold_chars, folded_pattern, script_counts
-from govinfo_report.patterns import lazy
+from govinfo_report.normalize import WHITE_SPACE, fold_chars, folded_pattern, script_counts, unfolded
+from govinfo_report.patterns import char_class, lazy
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
 
@@ -166,9 +167,21 @@ def organization_from_body(paragraph: str, whole: str) -> str | None:
     return best
 
 
+@cache
+def _unfolded_year() -> regex.Pattern[str]:
+    r"""``_YEAR_RE`` on a text before ``fold_chars``: where the folded text has a match, at the same offsets.
+
+    Each character of the pattern stands for those that fold to it (``unfolded``); ``\d``
+    stays itself, because the fold maps no digit to a non-digit and no non-digit to a digit
+    (checked by a test).
+    """
+    one, nine, two, zero, space, year = (char_class(unfolded(c)) for c in ("1", "9", "2", "0", WHITE_SPACE, "年"))
+    return regex.compile(rf"((?:{one}{nine}|{two}{zero})\d{{2}}){space}*{year}")
+
+
 def year_from_text(text: str) -> int | None:
     """Return the most frequent ``20xx年`` in a text (ties: the earlier year), or None."""
-    years = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(fold_chars(text)))
+    years = Counter(int(fold_chars(m.group(1))) for m in _unfolded_year().finditer(text))
     if not years:
         return None
     return sorted(years.items(), key=lambda item: (-item[1], item[0]))[0][0]
