@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.furniture import find_furniture, is_page_number
@@ -62,6 +64,35 @@ def test_markdown_headings_are_headings() -> None:
     assert report.applications == govinfo_report.parse(seed_text("003_4ec185c68d50ccd4")).applications
     bold = seed_text("003_4ec185c68d50ccd4").replace("\n三、", "\n**三、", 1)
     assert govinfo_report.parse(bold).section("applications") is not None
+
+
+_HEADING_PIECES = (
+    *("三", "十", "第", "、", ".", ":", "部", "分", "**", "__", "*", "## ", "> ", " ", "\x1c", "\t", "|"),
+    *("收到和处理政府信息公开申请情况", "其他需要报告的事项", "总体情况", "。", "1", "(七)"),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "三、", "## 三、", "**十**、", "第三部分", " 三 . "]),
+            st.lists(st.sampled_from(_HEADING_PIECES), max_size=8).map("".join),
+        ).map("".join),
+        max_size=12,
+    )
+)
+def test_headings_are_what_the_heading_pattern_finds(lines: list[str]) -> None:
+    # find_headings skips a line without a numeral before 、 . , : or 部 (markdown between)
+    # by a cheaper pattern; with that test made to pass every line, it must find the same.
+    import re
+    from unittest import mock
+
+    from govinfo_report import sections
+
+    folded = [fold(line) for line in lines]
+    with mock.patch.object(sections, "_NUMERAL_RE", re.compile("")):
+        every_line = sections.find_headings(lines, folded)
+    assert sections.find_headings(lines, folded) == every_line
 
 
 def test_a_report_whose_tables_give_no_numbers_says_so() -> None:
