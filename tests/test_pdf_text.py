@@ -26,6 +26,15 @@ def test_wrapped_group_label_sharing_a_line_with_its_first_row(cut: int) -> None
     assert report.applications == govinfo_report.parse(V2021).applications
 
 
+@given(st.text(alphabet=" \t-~·第共页pPaAgGeE.of/,12\u0663x", max_size=16))
+def test_page_numbers_are_what_the_pattern_matches(line: str) -> None:
+    # is_page_number looks at the first character before the pattern, _is_bare_number at the length
+    from govinfo_report import furniture
+
+    assert is_page_number(line) == (furniture._PAGE_NUMBER.match(line.strip()) is not None)
+    assert furniture._is_bare_number(line) == (furniture._BARE_NUMBER.match(line.strip()) is not None)
+
+
 @pytest.mark.parametrize("line", ["— 5 —", "- 4 -", "-1-", "第 3 页 共 9 页", "第3页", "Page 3 of 9"])
 def test_page_numbers(line: str) -> None:
     assert is_page_number(fold(line))

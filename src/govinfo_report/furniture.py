@@ -31,6 +31,8 @@ _PAGE_NUMBER = lazy(
     )$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: The characters a page number in ``_PAGE_NUMBER`` can start with.
+_PAGE_NUMBER_FIRST = frozenset("-~·第共pP")
 _BARE_NUMBER = lazy(r"^\d{1,3}$")
 _DELIMITED = lazy(r"[|\t]")
 #: Shortest line taken for a running header, and how near a page number it must sit.
@@ -44,7 +46,9 @@ def is_page_number(folded_line: str) -> bool:
     ``— 5 —``, ``- 4 -``, ``-1-``, ``第 3 页 共 9 页``, ``Page 3 of 9``; a bare ``3`` is not
     one on its own (it may be a value): see ``find_furniture``.
     """
-    return _PAGE_NUMBER.match(folded_line.strip()) is not None
+    stripped = folded_line.strip()
+    # the pattern is anchored: a line that starts otherwise is not one (most lines, cheaply)
+    return bool(stripped) and stripped[0] in _PAGE_NUMBER_FIRST and _PAGE_NUMBER.match(stripped) is not None
 
 
 @attrs.frozen
@@ -60,6 +64,11 @@ class Furniture:
     def lines(self) -> frozenset[int]:
         """Every furniture line."""
         return frozenset(self.page_numbers + self.running_headers)
+
+
+def _is_bare_number(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 3 and _BARE_NUMBER.match(stripped) is not None
 
 
 def _between_delimited_rows(folded: Sequence[str], index: int) -> bool:
@@ -101,7 +110,7 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
     numbers = [
         i
         for i, line in enumerate(folded)
-        if is_page_number(line) or (_BARE_NUMBER.match(line.strip()) and _between_delimited_rows(folded, i))
+        if is_page_number(line) or (_is_bare_number(line) and _between_delimited_rows(folded, i))
     ]
     # Spaces left out, a line is no longer than it was: shorter lines are never headers.
     squashed = ["".join(line.split()) if len(line) >= MIN_HEADER else "" for line in folded]
