@@ -188,3 +188,18 @@ def test_is_separator_is_the_rule_pattern_on_every_character() -> None:
 @given(st.text(alphabet=st.sampled_from(" \t\u3000\xa0\x1c|-=_—+:：-—0一a"), max_size=20))
 def test_is_separator_is_the_rule_pattern(line: str) -> None:
     assert is_separator(line) == (_RULE_LINE_RE.fullmatch(line) is not None)
+
+
+@given(st.lists(st.text(alphabet=" \t|:-—a", max_size=14), max_size=4))
+def test_is_markdown_is_a_rule_line_among_them(lines: list[str]) -> None:
+    # is_markdown asks the rule pattern only of lines with three dashes in a row
+    from govinfo_report.tokenizers.base import _MARKDOWN_RULE, is_markdown
+
+    assert is_markdown(lines) == any(_MARKDOWN_RULE.fullmatch(line) for line in lines)
+
+
+@given(st.text(alphabet=" \t|｜a一\u3000", max_size=10))
+def test_glued_layout_sees_the_other_layouts_delimiters(line: str) -> None:
+    from govinfo_report.tokenizers.glued import _delimited
+
+    assert _delimited(line) == (regex.search(r"[|\t｜]| {2,}", line) is not None)

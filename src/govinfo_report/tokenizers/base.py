@@ -147,7 +147,8 @@ def split_located(line: str, index: int, separator: regex.Pattern[str]) -> tuple
 
 def is_markdown(lines: Sequence[str]) -> bool:
     """Tell whether a table's lines are a markdown table (they hold a ``|---|`` rule)."""
-    return any(_MARKDOWN_RULE.fullmatch(line) for line in lines)
+    # every rule has a run of three dashes: the pattern only for lines that do
+    return any("---" in line and _MARKDOWN_RULE.fullmatch(line) for line in lines)
 
 
 def strip_borders(

@@ -28,14 +28,17 @@ _UNITS = "件条个次人年月日项场家篇份名户起余多倍%％"
 _GLUE = lazy(rf"[\p{{Han}}）)”\"][ \u00a0]?-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
 _DIGIT = lazy(r"\d")
 _TIGHT = lazy(rf"[\p{{Han}}）)]-?\d(?:[\d.]|[ \u00a0](?=\d))*(?![\d.]|\s*[{_UNITS}])")
-#: Separators of the other layouts.
-_DELIMITED = lazy(r"[|\t｜]| {2,}")
 #: How many label→digits joins a table needs before it reads as glued.
 MIN_JOINS = 3
 #: A single join reads as glued when its run is this long (table 四's 15 numbers in one run).
 LONG_RUN = 10
 _LEADING_ZERO = lazy(r"(?<![\d.])0\d")
 _LONG_JOIN = lazy(rf"[\p{{Han}}）)][ \u00a0]?(?:\d[ \u00a0]?){{{LONG_RUN},}}")
+
+
+def _delimited(line: str) -> bool:
+    r"""Tell whether a line has a separator of the other layouts (``[|\t｜]| {2,}``), by four scans."""
+    return "|" in line or "\t" in line or "｜" in line or "  " in line
 
 
 class GluedTokenizer(Tokenizer):
@@ -54,7 +57,7 @@ class GluedTokenizer(Tokenizer):
         for line in lines:
             if len(line) > 10_000:
                 line = line[:10_000]
-            if _DELIMITED.search(line):
+            if _delimited(line):
                 continue
             found = len(_GLUE.findall(line))
             joins += found
