@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report import ApplicantCounts, Severity, TemplateVersion, ValidationError, records, validate
-from govinfo_report.template import tables
+from govinfo_report.template import iter_cells, tables
 
 from .conftest import SEEDS, fixture_text, seed_text
 
@@ -67,6 +69,22 @@ def test_negative_counts_break_r5_but_change_may_be_negative() -> None:
     text = seed_text(SEEDS[0]).replace("規章 | 0 | 0 | 0", "規章 | -4 | 0 | 0")
     r5 = [d for d in govinfo_report.parse(text).diagnostics if d.code == "identity-r5"]
     assert [(d.row, d.column) for d in r5] == [("regulations", "new_made")]
+
+
+@given(st.sets(st.integers(0, 200), max_size=12))
+def test_r5_names_every_negative_unsigned_cell_in_template_order(chosen: set[int]) -> None:
+    report = govinfo_report.parse(fixture_text("qingshan_2022_v2021.txt"))
+    every = list(iter_cells(report.template))
+    negative = [every[i] for i in sorted(chosen) if i < len(every)]
+    edited = report
+    for spec, row, column in negative:
+        records_ = getattr(edited, spec.key)
+        record = attrs.evolve(getattr(records_, row.key), **{column.key: -1})
+        edited = attrs.evolve(edited, **{spec.key: attrs.evolve(records_, **{row.key: record})})
+    r5 = [d for d in validate(edited) if d.code == "identity-r5"]
+    expected = [(s.key, r.key, c.key) for s, r, c in negative if not c.signed]
+    assert [(d.table, d.row, d.column) for d in r5] == expected
+    assert all(d.cells[0].value == -1 for d in r5)
 
 
 def test_strict_raises_with_every_warning() -> None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
-from govinfo_report.template import Identity, iter_cells, table, tables
+from govinfo_report.template import Identity, table, tables
 
 __all__ = ["RESULT_ROWS", "validate"]
 
@@ -37,11 +37,6 @@ RESULT_ROWS: dict[TemplateVersion, tuple[str, ...]] = {
     )
     for version in TemplateVersion
 }
-
-
-def _value(report: Report, table_key: str, row: str, column: str) -> Value:
-    record = getattr(getattr(report, table_key), row, None)
-    return None if record is None else getattr(record, column, None)
 
 
 def _check(identity: Identity, table_key: str, left: Sequence[Value], right: Sequence[Value]) -> Diagnostic | None:
@@ -93,21 +88,33 @@ def _tables(report: Report) -> Iterator[Diagnostic]:
 
 
 def _signs(report: Report) -> Iterator[Diagnostic]:
-    for spec, row, column in iter_cells(report.template):
-        if getattr(report, spec.key) is None or column.signed:
+    """R5 on every cell, in template order (``iter_cells``), each table's and row's record looked up once."""
+    for spec in tables(report.template):
+        records = getattr(report, spec.key)
+        if records is None:
             continue
-        value = _value(report, spec.key, row.key, column.key)
-        if value is None or value >= 0:
-            continue
-        yield Diagnostic(
-            code="identity-r5",
-            severity=Severity.ERROR,
-            message=f"R5: {'an amount' if isinstance(value, Decimal) else 'a count'} cannot be negative ({value})",
-            table=spec.key,
-            row=row.key,
-            column=column.key,
-            cells=(Cell(spec.key, row.key, column.key, value),),
-        )
+        for row in spec.data_rows:
+            record = getattr(records, row.key, None)
+            if record is None:
+                continue
+            for column in row.columns:
+                value = None if column.signed else getattr(record, column.key, None)
+                if value is None or value >= 0:
+                    continue
+                yield _negative(spec.key, row.key, column.key, value)
+
+
+def _negative(table_key: str, row: str, column: str, value: int | Decimal) -> Diagnostic:
+    """R5's error for a negative count or amount."""
+    return Diagnostic(
+        code="identity-r5",
+        severity=Severity.ERROR,
+        message=f"R5: {'an amount' if isinstance(value, Decimal) else 'a count'} cannot be negative ({value})",
+        table=table_key,
+        row=row,
+        column=column,
+        cells=(Cell(table_key, row, column, value),),
+    )
 
 
 def validate(report: Report) -> tuple[Diagnostic, ...]:
