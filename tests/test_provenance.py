@@ -218,6 +218,11 @@ def test_contiguous_segments_locate_as_the_same_segments_spelled_out(pieces: lis
     start = data.draw(st.integers(0, len(lines[line]) + 1))
     end = data.draw(st.integers(start, len(lines[line]) + 2))
     assert fast.locate(line, start, end) == general.locate(line, start, end)
+    # locate_all maps as locate does, place by place, with each kind of segments and none
+    places = [(line, start, end), *((i, 0, len(lines[i])) for i in range(len(lines)))]
+    plain = Document(text, tuple(text.split("\n")), "text")
+    for document in (fast, general, plain):
+        assert document.locate_all(places) == [document.locate(*place) for place in places]
 
 
 @given(st.text(alphabet="a国\r\n\ufeff", max_size=40))

@@ -473,15 +473,16 @@ def _provenance(
     """Turn ``(line index, start, end)`` places in the document into spans of the source, in template order."""
     if not read_at:
         return ()
-    found: list[Provenance] = []
-    boxed = bool(document.boxes)  # only a PDF's lines say where on a page they were printed
-    for spec, row, column in iter_cells(version):
-        place = read_at.get((spec.key, row.key, column.key))
-        if place is not None:
-            printed = document.place(*place) if boxed else None
-            span = Span(*document.locate(*place)) if printed is None else Span(*document.locate(*place), *printed)
-            found.append(Provenance(spec.key, row.key, column.key, span))
-    return tuple(found)
+    keys = [key for spec, row, column in iter_cells(version) if (key := (spec.key, row.key, column.key)) in read_at]
+    places = [read_at[key] for key in keys]
+    if document.boxes:  # only a PDF's lines say where on a page they were printed
+        spans = [
+            Span(*located) if (printed := document.place(*place)) is None else Span(*located, *printed)
+            for place, located in zip(places, document.locate_all(places), strict=True)
+        ]
+    else:
+        spans = [Span(*located) for located in document.locate_all(places)]
+    return tuple(Provenance(*key, span) for key, span in zip(keys, spans, strict=True))
 
 
 def _in_source_lines(report: Report, diagnostics: list[Diagnostic], document: Document) -> Report:
