@@ -92,38 +92,40 @@ def test_headings_run_into_one_line_are_put_on_lines_of_their_own() -> None:
 
 
 def _break_by_folding_first(line: str) -> list[tuple[int, int]]:
-    """``break_at_headings`` as it was defined: every long line folded and searched."""
-    import re
-    from unittest import mock
+    """``break_at_headings`` as it was defined: the line folded, then the heading pattern searched in it."""
+    from govinfo_report.normalize import fold_chars
+    from govinfo_report.readers.text import _INLINE_HEADING, cut_at_headings
 
-    from govinfo_report.readers import text
-
-    with mock.patch.object(text, "_inline_numeral", return_value=re.compile("")):  # matches every line
-        return text.break_at_headings(line)
+    found = ((m.start(), m.end(), m.group("title")) for m in _INLINE_HEADING.finditer(fold_chars(line)))
+    return cut_at_headings(len(line), found)
 
 
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "二",
-                "六",
-                "\uf9d1",
-                "、",
-                "､",
-                " ",
-                "\u3000",
-                "主动公开政府信息情况",
-                "主動公開政府資訊情況",
-                "其他需要报告的事项",
-                "。",
-                "1",
-                "自然人",
-            ]
-        ),
-        max_size=30,
-    )
+_LINE_PIECES = (
+    *(
+        "二、",
+        "六 、",
+        "二",
+        "六",
+        "\uf9d1",
+        "、",
+        "､",
+        " ",
+        "\u3000",
+        "\x1c",
+        "。",
+        "，",
+        "１",
+        "1",
+        "自然人",
+        "情",
+        "況",
+        "事",
+    ),
+    *("主动公开政府信息情况", "主動公開政府資訊情況", "其他需要报告的事项", "其他需要報告的事項", "收到和处理"),
 )
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=30))
 def test_breaking_long_lines_is_searching_them_folded(pieces: list[str]) -> None:
     line = "".join(pieces)
     assert break_at_headings(line) == _break_by_folding_first(line)

@@ -7,9 +7,11 @@ each character still mapped to its place in the text.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
+
+import regex
 
 from govinfo_report.decode import decode
 from govinfo_report.normalize import WHITE_SPACE, fold_chars, unfolded
@@ -17,7 +19,7 @@ from govinfo_report.patterns import char_class, lazy
 from govinfo_report.readers.base import ContiguousSegments, Document, Reader
 from govinfo_report.sections import section_title_key
 
-__all__ = ["TextReader", "break_at_headings"]
+__all__ = ["TextReader", "break_at_headings", "cut_at_headings"]
 
 #: Lines at least this long are searched for section headings run into them.
 LONG_LINE = 300
@@ -26,35 +28,49 @@ _INLINE_HEADING = lazy(r"[一二三四五六]\s*、\s*(?P<title>[^\d。；;，,�
 
 
 @cache
-def _inline_numeral() -> re.Pattern[str]:
-    r"""``[一二三四五六]\s*、``, the start of ``_INLINE_HEADING``, on the text before folding.
+def _unfolded_heading() -> regex.Pattern[str]:
+    r"""``_INLINE_HEADING`` on the line before ``fold_chars``: it matches where the folded line would.
 
-    A line with no match cannot have a heading in it: ``fold_chars`` maps one character to
-    one, and this looks for the characters that fold to the heading's (``unfolded``).
+    ``fold_chars`` maps one character to one; each character of the pattern stands for
+    those that fold to it (``unfolded``), and the title's excluded characters for those
+    that fold to one of them (a digit folds to a digit and nothing else does: ``\d`` stays).
     """
-    numeral, space, comma = (char_class(unfolded(chars)) for chars in ("一二三四五六", WHITE_SPACE, "、"))
-    return re.compile(f"{numeral}{space}*{comma}")
+
+    def folding_to(chars: str) -> str:
+        return char_class(unfolded(chars))
+
+    space = folding_to(WHITE_SPACE)
+    stops = "".join(map(regex.escape, unfolded("。；;，,：:")))
+    title = rf"[^\d{stops}]{{2,30}}?(?:{folding_to('情')}{folding_to('况')}|{folding_to('事')}{folding_to('项')})"
+    return regex.compile(rf"{folding_to('一二三四五六')}{space}*{folding_to('、')}{space}*(?P<title>{title})")
 
 
 def break_at_headings(line: str) -> list[tuple[int, int]]:
     """Return where to cut a long line so that each section heading in it starts a line: ``(start, end)`` pieces.
 
     Only a heading whose title is a known section title counts (三、本年度办理结果 is a row
-    of table 三, not a heading).  Titles are matched on the folded line (same length).
+    of table 三, not a heading).  Titles are matched as folded, but the line is not folded:
+    the pattern is the folded one's in the line's own characters (``_unfolded_heading``).
     """
-    if _inline_numeral().search(line) is None:  # most long lines (prose): no fold, no heading
-        return [(0, len(line))]
-    folded = fold_chars(line)
+    found = ((m.start(), m.end(), fold_chars(m.group("title"))) for m in _unfolded_heading().finditer(line))
+    return cut_at_headings(len(line), found)
+
+
+def cut_at_headings(length: int, found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` pieces of a line of ``length`` cut around the headings found.
+
+    ``found``: ``(start, end, title as folded)`` of each heading-shaped match, in order.
+    """
     cuts = [0]
-    for match in _INLINE_HEADING.finditer(folded):
-        if section_title_key(match.group("title")) is None:
+    for start, end, title in found:
+        if section_title_key(title) is None:
             continue
-        if match.start() > cuts[-1]:
-            cuts.append(match.start())
-        if match.end() < len(line):
-            cuts.append(match.end())
+        if start > cuts[-1]:
+            cuts.append(start)
+        if end < length:
+            cuts.append(end)
     cuts = sorted(set(cuts))
-    return list(zip(cuts, [*cuts[1:], len(line)], strict=True))
+    return list(zip(cuts, [*cuts[1:], length], strict=True))
 
 
 class TextReader(Reader):
