@@ -217,3 +217,13 @@ def test_glued_is_detected_and_named() -> None:
     assert {t.layout for t in report.tables_read} == {"glued"}
     assert GluedTokenizer().score(["规章 | 0 | 0 | 0", "行政许可 | 5"]) == 0.0
     assert GluedTokenizer().score(["全年受理申请25件，办结20件，公开15条。"]) == 0.0
+
+
+@given(st.text(alphabet="0123456789a\u0663-.", max_size=6))
+def test_a_count_piece_is_valid_as_the_count_pattern_says(piece: str) -> None:
+    # split._valid reads ASCII pieces by string tests; the pattern is the definition
+    from govinfo_report import split
+    from govinfo_report.template import iter_cells
+
+    count = next(c for _, _, c in iter_cells(TemplateVersion.V2021) if not c.money and not c.signed)
+    assert split._valid(piece, count) == (split._COUNT.fullmatch(piece) is not None)

@@ -101,6 +101,8 @@ def _valid(piece: str, column: ColumnSpec) -> bool:
         return _MONEY.fullmatch(piece) is not None
     if column.signed:
         return _SIGNED.fullmatch(piece) is not None
+    if piece.isascii():  # the search asks this of every piece it tries: ``_COUNT`` by string tests
+        return piece == "0" or (piece[:1] in "123456789" and piece.isdigit())
     return _COUNT.fullmatch(piece) is not None
 
 
