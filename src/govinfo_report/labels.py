@@ -156,8 +156,11 @@ class LabelMatcher:
             return None
         found = None
         for cut in range(1, len(text)):
-            head, tail = self.exact(text[:cut]), self.exact(text[cut:])
-            if head is None or tail is None or head.row.is_group or tail.row.is_group:
+            head = self.exact(text[:cut])  # most cuts end here: the tail is looked up only after a head
+            if head is None or head.row.is_group:
+                continue
+            tail = self.exact(text[cut:])
+            if tail is None or tail.row.is_group:
                 continue
             if found is not None:
                 return None
