@@ -20,7 +20,7 @@ from govinfo_report.tokenizers import (
     WrappedTokenizer,
     default_tokenizers,
 )
-from govinfo_report.tokenizers.base import CellSpan, PackedSpans, is_separator, split_located
+from govinfo_report.tokenizers.base import CellSpan, PackedSpans, is_separator, split_delimited, split_located
 
 from .conftest import SEEDS, seed_text
 
@@ -172,6 +172,17 @@ def test_split_located_packs_the_spans_of_one_line() -> None:
     assert cells == ["", "规章", "3", ""]
     assert isinstance(spans, PackedSpans)
     assert spans == ((7, 0, 0), (7, 2, 4), (7, 7, 8), (7, 10, 10))
+
+
+@given(
+    st.text(alphabet=st.sampled_from(" \t|,，　\u00a0\u3000\n0123规章总计"), max_size=40),
+    st.sampled_from(["\t", "|", ",", "，", " | ", "||"]),
+    st.integers(0, 99),
+)
+def test_split_delimited_is_split_located_on_the_escaped_delimiter(line: str, delimiter: str, index: int) -> None:
+    cells, spans = split_delimited(line, index, delimiter)
+    expected_cells, expected_spans = split_located(line, index, regex.compile(regex.escape(delimiter)))
+    assert (cells, list(spans)) == (expected_cells, list(expected_spans))
 
 
 # The definition ``is_separator`` had: a fullmatch of this class (``\s`` as ``regex`` reads it).

@@ -11,7 +11,6 @@ import abc
 import math
 import sys
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import ClassVar, Final, overload
 
 import attrs
@@ -31,6 +30,7 @@ __all__ = [
     "located_row",
     "nonblank",
     "safe_score",
+    "split_delimited",
     "split_located",
     "strip_borders",
 ]
@@ -145,6 +145,35 @@ def split_located(line: str, index: int, separator: regex.Pattern[str]) -> tuple
     return cells, PackedSpans._of(tuple(flat), gaps=False)
 
 
+def split_delimited(line: str, index: int, delimiter: str) -> tuple[list[str], PackedSpans]:
+    """Split ``line`` at each ``delimiter`` into stripped cells and their spans.
+
+    What ``split_located`` gives with the delimiter's escaped pattern, from ``str.split``
+    and the pieces' lengths (no match object per cell: table-heavy text has a row a line).
+
+    Args:
+        line: one line of text.
+        index: its index in the lines given to ``tokenize``.
+        delimiter: the text between cells (not empty).
+
+    Returns:
+        The cells (``""`` for an empty one) and, parallel to them, their spans.
+
+    """
+    cells: list[str] = []
+    flat: list[int] = []
+    start = 0
+    step = len(delimiter)
+    for piece in line.split(delimiter):
+        stripped = piece.strip()
+        lead = start if stripped is piece else start + len(piece) - len(piece.lstrip())
+        stripped = sys.intern(stripped)  # cells repeat (0, 1, a label): one string each
+        cells.append(stripped)
+        flat += (index, lead, lead + len(stripped))
+        start += len(piece) + step
+    return cells, PackedSpans._of(tuple(flat), gaps=False)
+
+
 def is_markdown(lines: Sequence[str]) -> bool:
     """Tell whether a table's lines are a markdown table (they hold a ``|---|`` rule)."""
     # every rule has a run of three dashes: the pattern only for lines that do
@@ -159,11 +188,6 @@ def strip_borders(
     if len(cells) >= 3 and stripped[:1] == stripped[-1:] == delimiter:
         return cells[1:-1], spans[1:-1]
     return cells, spans
-
-
-@cache
-def _delimiter_pattern(delimiter: str) -> regex.Pattern[str]:
-    return regex.compile(regex.escape(delimiter))
 
 
 def located_row(cells: Sequence[str], spans: Sequence[CellSpan | None], line: int) -> TokenRow:
@@ -270,7 +294,7 @@ class DelimitedTokenizer(Tokenizer):
 
     def split_located(self, line: str, index: int) -> tuple[list[str], Sequence[CellSpan | None]]:
         """Split one line into stripped cells and their spans (``index`` is the line's)."""
-        return split_located(line, index, _delimiter_pattern(self.delimiter))
+        return split_delimited(line, index, self.delimiter)
 
     #: What ``render`` puts between cells (spaces around a delimiter are stripped on reading).
     joiner: ClassVar[str | None] = None

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-import regex
-
 from govinfo_report.normalize import fold_chars, is_value
 from govinfo_report.patterns import lazy
 from govinfo_report.tokenizers.base import (
@@ -18,7 +16,7 @@ from govinfo_report.tokenizers.base import (
     is_separator,
     located_row,
     nonblank,
-    split_located,
+    split_delimited,
     strip_borders,
 )
 
@@ -415,7 +413,6 @@ class WrappedTokenizer(Tokenizer):
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Split rows on the dominant delimiter and fold continuation lines into labels."""
         delimiter = self._delimiter(lines) or "\t"
-        separator = regex.compile(regex.escape(delimiter))
         markdown = is_markdown(lines)
         rows: list[TokenRow] = []
         spans: Sequence[CellSpan | None]
@@ -423,7 +420,7 @@ class WrappedTokenizer(Tokenizer):
             if is_separator(line):
                 continue
             spaced = _undelimited_row(line, index) if delimiter not in line else None
-            cells, spans = spaced or split_located(line, index, separator)
+            cells, spans = spaced or split_delimited(line, index, delimiter)
             if markdown:
                 cells, spans = strip_borders(line, cells, spans, delimiter)
             fragment = self._fragment(cells)
