@@ -593,8 +593,9 @@ class _Aligner:
 
     # Rows ------------------------------------------------------------------------------
 
-    def label(self, cells: Sequence[str]) -> _Label:
-        texts = [c for c in cells if _is_label(c)]
+    def label(self, cells: Sequence[str], labelled: Sequence[int]) -> _Label:
+        """Match the label cells of a row (``labelled``: their indices, ``_label_indices``)."""
+        texts = [cells[i] for i in labelled]
         leaf = group = None
         for text in texts:
             match = self.matcher.match(text)
@@ -629,20 +630,21 @@ class _Aligner:
             self.filled.add(row.key)
             self.sequence.append(row.key)
 
-    def unjoin(self, rows: Iterable[TokenRow]) -> Iterator[TokenRow]:
+    def unjoin(self, rows: Iterable[TokenRow]) -> Iterator[tuple[TokenRow, list[int]]]:
         """Split a label that is two row labels run together into two rows.
 
         The first keeps the numbers; the second is the label alone (a row of blanks),
-        which is what the wrapped layout had joined onto the label above it.
+        which is what the wrapped layout had joined onto the label above it.  Each row
+        comes with the indices of its label cells (``_label_indices``).
         """
         for token in rows:
-            texts = [i for i, c in enumerate(token.cells) if _is_label(c)]
+            texts = _label_indices(token.cells)
             if len(texts) != 1 or self.matcher.match(token.cells[texts[0]]) is not None:
-                yield token
+                yield token, texts
                 continue
             split = self.matcher.split(token.cells[texts[0]])
             if split is None:
-                yield token
+                yield token, texts
                 continue
             cut, head, tail = split
             text = token.cells[texts[0]]
@@ -655,8 +657,10 @@ class _Aligner:
                 token.line,
                 row=tail.row.key,
             )
-            yield TokenRow(tuple(cells), token.line)
-            yield TokenRow((text[cut:],), token.line)
+            head_row = TokenRow(tuple(cells), token.line)
+            yield head_row, _label_indices(head_row.cells)
+            tail_row = TokenRow((text[cut:],), token.line)
+            yield tail_row, _label_indices(tail_row.cells)
 
     def run(self, rows: Iterable[TokenRow]) -> None:
         """Tables 二 and 三: one template row per labelled token row, put back together.
@@ -671,10 +675,10 @@ class _Aligner:
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
         held: tuple[list[str], int] | None = None  # numbers with no label yet
         last: tuple[LabelMatch, str] | None = None  # the last leaf row and its label text
-        for token in self.unjoin(rows):
+        for token, labelled in self.unjoin(rows):
             cells = list(token.cells)
-            label = self.label(cells)
-            values = _after_labels(cells)
+            label = self.label(cells, labelled)
+            values = _after_labels(cells, labelled)
             has_numbers = any(not is_blank(c) for c in values)
             if not has_numbers and label.leaf is None and label.group is None:
                 text = "".join(label.texts)
@@ -1087,10 +1091,10 @@ class _Aligner:
     def run_reviews(self, rows: Iterable[TokenRow]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
-        for token in self.unjoin(rows):
+        for token, labelled in self.unjoin(rows):
             cells = list(token.cells)
-            label = self.label(cells)
-            values = _after_labels(cells)
+            label = self.label(cells, labelled)
+            values = _after_labels(cells, labelled)
             filled = [c for c in values if not is_blank(c)]
             if not filled:
                 continue
@@ -1165,13 +1169,17 @@ def _inner_blank(cells: Sequence[str]) -> bool:
     return bool(filled) and any(is_blank(c) for c in cells[filled[0] : filled[-1]])
 
 
-def _after_labels(cells: Sequence[str]) -> list[str]:
-    """Return the cells after the row's last label cell (all cells when there is no label)."""
-    last = -1
-    for index, cell in enumerate(cells):
-        if _is_label(cell):
-            last = index
-    return list(cells[last + 1 :])
+def _label_indices(cells: Sequence[str]) -> list[int]:
+    """Return the indices of a row's label cells (``_is_label``), asked once per row."""
+    return [i for i, c in enumerate(cells) if _is_label(c)]
+
+
+def _after_labels(cells: Sequence[str], labelled: Sequence[int]) -> list[str]:
+    """Return the cells after the row's last label cell (all cells when there is no label).
+
+    ``labelled``: the indices of the label cells (``_label_indices``).
+    """
+    return list(cells[labelled[-1] + 1 :]) if labelled else list(cells)
 
 
 def _candidate(text: str | None, column: ColumnSpec) -> Value:
