@@ -20,7 +20,14 @@ from govinfo_report.tokenizers import (
     WrappedTokenizer,
     default_tokenizers,
 )
-from govinfo_report.tokenizers.base import CellSpan, PackedSpans, is_separator, split_delimited, split_located
+from govinfo_report.tokenizers.base import (
+    CellSpan,
+    DelimitedTokenizer,
+    PackedSpans,
+    is_separator,
+    split_delimited,
+    split_located,
+)
 
 from .conftest import SEEDS, seed_text
 
@@ -183,6 +190,24 @@ def test_split_delimited_is_split_located_on_the_escaped_delimiter(line: str, de
     cells, spans = split_delimited(line, index, delimiter)
     expected_cells, expected_spans = split_located(line, index, regex.compile(regex.escape(delimiter)))
     assert (cells, list(spans)) == (expected_cells, list(expected_spans))
+
+
+@pytest.mark.parametrize("delimiter", ["", None, 3])
+def test_a_delimited_tokenizer_with_no_delimiter_is_refused_when_defined(delimiter: object) -> None:
+    with pytest.raises(TypeError, match="delimiter must be a non-empty string"):
+        type("Broken", (DelimitedTokenizer,), {"name": "broken", "delimiter": delimiter})
+
+
+def test_a_delimited_tokenizer_subclass_may_inherit_its_delimiter() -> None:
+    class Semicolon(DelimitedTokenizer):
+        name = "semicolon"
+        delimiter = ";"
+
+    class Child(Semicolon):
+        name = "child"
+
+    assert Child.delimiter == ";"
+    assert [row.cells for row in Child().tokenize(["规章;3"])] == [("规章", "3")]
 
 
 # The definition ``is_separator`` had: a fullmatch of this class (``\s`` as ``regex`` reads it).

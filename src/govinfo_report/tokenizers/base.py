@@ -11,7 +11,7 @@ import abc
 import math
 import sys
 from collections.abc import Iterator, Sequence
-from typing import ClassVar, Final, overload
+from typing import Any, ClassVar, Final, overload
 
 import attrs
 import regex
@@ -279,6 +279,15 @@ class DelimitedTokenizer(Tokenizer):
 
     #: The character between cells.
     delimiter: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Refuse a subclass whose ``delimiter`` is not a non-empty string (no line could be cut by it)."""
+        super().__init_subclass__(**kwargs)
+        if "delimiter" not in cls.__dict__:
+            return  # inherited: checked with the class that set it (or abstract, and never cut with)
+        delimiter = cls.__dict__["delimiter"]
+        if not (isinstance(delimiter, str) and delimiter):
+            raise TypeError(f"{cls.__qualname__}.delimiter must be a non-empty string, not {delimiter!r}")
 
     def score(self, lines: Sequence[str]) -> float:
         """Share of non-blank lines that contain the delimiter, discounted slightly."""
