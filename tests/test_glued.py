@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -227,3 +227,41 @@ def test_a_count_piece_is_valid_as_the_count_pattern_says(piece: str) -> None:
 
     count = next(c for _, _, c in iter_cells(TemplateVersion.V2021) if not c.money and not c.signed)
     assert split._valid(piece, count) == (split._COUNT.fullmatch(piece) is not None)
+
+
+def _glued_score_by_one_pass(lines: list[str]) -> float:
+    """``GluedTokenizer.score`` as first written: every scan of every line in one pass."""
+    from govinfo_report.tokenizers import glued
+
+    joins = joined_lines = 0
+    long_run = glued_zeros = False
+    for line in lines:
+        line = line[:10_000]
+        if glued._delimited(line):
+            continue
+        found = len(glued._GLUE.findall(line))
+        joins += found
+        joined_lines += found > 0 and glued._TIGHT.search(line) is not None
+        for match in glued._LONG_JOIN.finditer(line):
+            long_run = True
+            glued_zeros = glued_zeros or glued._LEADING_ZERO.search(match.group()) is not None
+    if joins < glued.MIN_JOINS:
+        if long_run and joins >= 1:
+            return 0.9 if glued_zeros else 0.5
+        return 0.0
+    numbered = [line for line in lines if glued._DIGIT.search(line)]
+    return 0.95 * joined_lines / max(1, len(numbered))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("申请数量总计0012345 \t|件）."), max_size=30), max_size=8))
+@example(["总计1 00 2 00 3 00 4"])  # one join, a long run with "00" set apart
+@example(["总计1234567891", "数量12"])  # two joins, a long run
+@example(["总计12件", "数量3"])  # one join, no long run
+def test_glued_score_looks_for_long_runs_only_when_the_joins_leave_it_open(lines: list[str]) -> None:
+    assert GluedTokenizer().score(lines) == _glued_score_by_one_pass(lines)
+
+
+@pytest.mark.parametrize("stem", ["004_pingtan_2020", "005_pingtan_2021", "110_pingtan_natres_2019"])
+def test_glued_score_of_real_glued_text_is_the_one_pass_score(stem: str) -> None:
+    lines = real_bytes(f"{stem}.txt").decode("utf-8").splitlines()
+    assert GluedTokenizer().score(lines) == _glued_score_by_one_pass(lines) > 0

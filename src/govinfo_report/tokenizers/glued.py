@@ -52,28 +52,25 @@ class GluedTokenizer(Tokenizer):
 
     def score(self, lines: Sequence[str]) -> float:
         """Score lines on which label text runs straight into digits, many times, undelimited."""
+        undelimited = [line[:10_000] for line in lines if not _delimited(line[:10_000])]
         joins = joined_lines = 0
-        long_run = glued_zeros = False
-        for line in lines:
-            if len(line) > 10_000:
-                line = line[:10_000]
-            if _delimited(line):
-                continue
+        for line in undelimited:
             found = len(_GLUE.findall(line))
             joins += found
             # a label running into its digits with not even a space: no other layout does that
             joined_lines += found > 0 and _TIGHT.search(line) is not None
-            for match in _LONG_JOIN.finditer(line):
-                long_run = True
-                # "00" is no number of its own: digits of several cells set apart at random
-                glued_zeros = glued_zeros or _LEADING_ZERO.search(match.group()) is not None
-        if joins < MIN_JOINS:
-            if long_run and joins >= 1:
-                return 0.9 if glued_zeros else 0.5
+        if joins >= MIN_JOINS:
+            numbered = [line for line in lines if _DIGIT.search(line)]
+            # the share of the lines with digits that run a label straight into them
+            return 0.95 * joined_lines / max(1, len(numbered))
+        if joins == 0:
             return 0.0
-        numbered = [line for line in lines if _DIGIT.search(line)]
-        # the share of the lines with digits that run a label straight into them
-        return 0.95 * joined_lines / max(1, len(numbered))
+        # one or two joins: glued only when one of them is a long run (a table's numbers at once)
+        long_runs = [match.group() for line in undelimited for match in _LONG_JOIN.finditer(line)]
+        if not long_runs:
+            return 0.0
+        # "00" is no number of its own: digits of several cells set apart at random
+        return 0.9 if any(_LEADING_ZERO.search(run) is not None for run in long_runs) else 0.5
 
     def tokenize(self, lines: Sequence[str]) -> list[TokenRow]:
         """Cut each line into rows of ``(label, digit run)``; a label with no run is a row of its own."""
