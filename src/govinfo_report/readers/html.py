@@ -19,9 +19,8 @@ counted by name, the tree is walked without recursion, and spans are capped.
 from __future__ import annotations
 
 import functools
-import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
 import regex
@@ -104,6 +103,14 @@ _ATTRIBUTED = {"td": "span", "th": "span", "a": "href"}
 #: Elements whose content is raw text up to their own end tag.
 _RAW_TEXT = frozenset({"script", "style"})
 _ATTACHMENT = lazy(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
+
+@functools.cache
+def _unescape() -> Callable[[str], str]:
+    """Return ``html.unescape``, imported on first use: its entity table is a third of a reader's import."""
+    import html  # deferred on purpose: ``import govinfo_report`` stays light
+
+    return html.unescape
+
 
 #: A piece of text and where it is in the page: ``(text, start, end, exact)``.
 _Piece = tuple[str, int, int, bool]
@@ -245,7 +252,7 @@ class _TreeBuilder:
         self.add((data, start, start + len(data), True))
 
     def _reference(self, raw: str, start: int) -> None:
-        value = html.unescape(raw)
+        value = _unescape()(raw)
         self.add((value, start, start + len(raw), value == raw))
 
 
@@ -406,7 +413,7 @@ def _attributes(source: str) -> list[tuple[str, str | None]]:
         if value is not None:
             if value[:1] in ("'", '"'):
                 value = value[1:-1]
-            value = html.unescape(value)
+            value = _unescape()(value)
         attributes.append((match.group(1).lower(), value))
     return attributes
 
