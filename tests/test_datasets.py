@@ -17,7 +17,7 @@ import govinfo_report
 from govinfo_report import MissingDependencyError, TemplateVersion, parse, to_frame
 from govinfo_report.serialize import from_dict
 from govinfo_report.serialize.wide import CELL_FIELDS, REPORT_FIELDS, WIDE_FIELDS, cell_column, wide_row
-from govinfo_report.template import iter_cells
+from govinfo_report.template import cell_keys, iter_cells
 
 from .conftest import FIXTURES, SEEDS, seed_text
 
@@ -159,3 +159,11 @@ def test_str_is_the_readable_view_and_repr_one_short_line() -> None:
     assert "\n" not in repr(report)
     assert len(repr(report)) < 200
     assert "year=2019" in repr(report)
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_cell_keys_are_the_cells_in_template_order_once_each(version: TemplateVersion) -> None:
+    keys = cell_keys(version)
+    assert keys == tuple((s.key, r.key, c.key) for s, r, c in iter_cells(version))
+    assert len(set(keys)) == len(keys)
+    assert keys is cell_keys(version)  # built once per version

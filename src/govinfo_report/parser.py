@@ -32,7 +32,7 @@ from govinfo_report.schema import (
     TemplateVersion,
 )
 from govinfo_report.sections import Heading, build_sections, find_headings
-from govinfo_report.template import TABLE_KEYS, iter_cells, table, tables
+from govinfo_report.template import TABLE_KEYS, cell_keys, table, tables
 from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
 from govinfo_report.validate import validate
@@ -473,7 +473,7 @@ def _provenance(
     """Turn ``(line index, start, end)`` places in the document into spans of the source, in template order."""
     if not read_at:
         return ()
-    keys = [key for spec, row, column in iter_cells(version) if (key := (spec.key, row.key, column.key)) in read_at]
+    keys = [key for key in cell_keys(version) if key in read_at]
     places = [read_at[key] for key in keys]
     if document.boxes:  # only a PDF's lines say where on a page they were printed
         spans = [

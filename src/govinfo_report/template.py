@@ -23,6 +23,7 @@ __all__ = [
     "Identity",
     "RowSpec",
     "TableSpec",
+    "cell_keys",
     "iter_cells",
     "table",
     "tables",
@@ -425,3 +426,9 @@ def iter_cells(version: TemplateVersion) -> Iterator[tuple[TableSpec, RowSpec, C
         for row in spec.data_rows:
             for column in row.columns:
                 yield spec, row, column
+
+
+@cache
+def cell_keys(version: TemplateVersion) -> tuple[tuple[str, str, str], ...]:
+    """Return every numeric cell of a version as ``(table, row, column)`` keys, in template order."""
+    return tuple((spec.key, row.key, column.key) for spec, row, column in iter_cells(version))

@@ -104,6 +104,7 @@ _ATTRIBUTED = {"td": "span", "th": "span", "a": "href"}
 _RAW_TEXT = frozenset({"script", "style"})
 _ATTACHMENT = lazy(r"\.(?:pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])", regex.IGNORECASE)
 
+
 @functools.cache
 def _unescape() -> Callable[[str], str]:
     """Return ``html.unescape``, imported on first use: its entity table is a third of a reader's import."""
