@@ -4,11 +4,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import govinfo_report
-from govinfo_report import Parser, ReportNotFoundError, Tokenizer, TokenRow
+from govinfo_report import Parser, ReportNotFoundError, TemplateVersion, Tokenizer, TokenRow, records
 from govinfo_report.errors import GovinfoReportError, ParseError
+from govinfo_report.schema import Value
+from govinfo_report.template import tables
 from govinfo_report.tokenizers import registry as registry_module
 
 from .conftest import SEEDS, seed_text
@@ -172,3 +175,18 @@ def test_template_contradicted_by_year_is_reported() -> None:
     assert report.year == 2022
     assert report.template is govinfo_report.TemplateVersion.V2019  # the labels decide
     assert any(d.code == "template-year-mismatch" for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_records_build_reads_a_copy_of_a_spec_as_the_template_own(version: TemplateVersion) -> None:
+    for spec in tables(version):
+        slots = [(r.key, c.key) for r in spec.data_rows for c in r.columns]
+        values: dict[tuple[str, str], Value] = {slot: n for n, slot in enumerate(slots)}
+        values.pop(next(iter(values)))  # a cell absent: None in the record
+        copy = attrs.evolve(spec)
+        assert copy is not spec
+        built = records.build(spec, values)
+        assert records.build(copy, values) == built
+        for row in spec.data_rows:
+            for column in row.columns:
+                assert getattr(getattr(built, row.key), column.key) == values.get((row.key, column.key))

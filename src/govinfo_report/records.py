@@ -14,7 +14,7 @@ import attrs
 
 from govinfo_report import schema
 from govinfo_report.schema import TemplateVersion, Value
-from govinfo_report.template import TableSpec
+from govinfo_report.template import TableSpec, table
 
 __all__ = ["build", "row_class", "table_class"]
 
@@ -54,10 +54,31 @@ def row_class(columns: tuple[str, ...]) -> type[Any]:
     return _by_columns()[columns]
 
 
+#: How a table's record is built: its spec, its class, and per data row the row's key,
+#: its record class and, per column, the field and the ``(row, column)`` slot it reads.
+_Plan = tuple[TableSpec, type[Any], tuple[tuple[str, type[Any], tuple[tuple[str, tuple[str, str]], ...]], ...]]
+
+
+def _plan_of(spec: TableSpec) -> _Plan:
+    rows = tuple(
+        (r.key, row_class(tuple(c.key for c in r.columns)), tuple((c.key, (r.key, c.key)) for c in r.columns))
+        for r in spec.data_rows
+    )
+    return spec, table_class(spec), rows
+
+
+@cache
+def _template_plan(key: str, version: TemplateVersion) -> _Plan:
+    return _plan_of(table(version, key))
+
+
 def build(spec: TableSpec, values: dict[tuple[str, str], Value]) -> Any:
     """Build a table's record from ``{(row, column): value}``; absent cells are None."""
-    rows = {
-        r.key: row_class(tuple(c.key for c in r.columns))(**{c.key: values.get((r.key, c.key)) for c in r.columns})
-        for r in spec.data_rows
-    }
-    return table_class(spec)(**rows)
+    plan = _template_plan(spec.key, spec.version)
+    if plan[0] is not spec:  # not the template's own spec: read this one
+        plan = _plan_of(spec)
+    _, table_record, rows = plan
+    get = values.get
+    return table_record(
+        **{key: row_record(**{column: get(slot) for column, slot in slots}) for key, row_record, slots in rows}
+    )
