@@ -77,6 +77,9 @@ _ORG_SUFFIXES = (
     "乡",
     "街道",
 )
+#: A year opening the overview's first sentence (``2023年，``), and what ends a name.
+_LEADING_YEAR_RE = lazy(r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，、]?\s*")
+_NAME_BREAK_RE = lazy(r"[,，。、;；:：\s]")
 _ORG_SUFFIX_RE = lazy("(?:" + "|".join(_ORG_SUFFIXES) + ")")
 
 
@@ -151,7 +154,7 @@ def organization_from_body(paragraph: str, whole: str) -> str | None:
     a first person (我区, 本机关) is not a name.
     """
     text = fold_chars(paragraph.strip())
-    year = regex.match(r"^\s*(?:19|20)\d{2}\s*年(?:度)?\s*[,，、]?\s*", text)
+    year = _LEADING_YEAR_RE.match(text)
     start = year.end() if year else 0
     head = text[start : start + 24]
     if not head or head[0] in "我本全各":
@@ -159,7 +162,7 @@ def organization_from_body(paragraph: str, whole: str) -> str | None:
     best: str | None = None
     for match in _ORG_SUFFIX_RE.finditer(head):
         name = head[: match.end()]
-        if len(name) < 2 or regex.search(r"[,，。、;；:：\s]", name):
+        if len(name) < 2 or _NAME_BREAK_RE.search(name):
             break
         # said twice in the folded text, which is not made: found where its characters fold to the name's
         if len(list(islice(re.finditer(folded_pattern(name), whole), 2))) == 2:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from functools import cache
 
 import attrs
-import regex
 
 from govinfo_report.normalize import fold_chars, label_key
 from govinfo_report.patterns import lazy, lazy_re
@@ -31,6 +30,8 @@ _MARKDOWN_RE = lazy(r"^\s*(?:#{1,6}|>)\s*|\*\*|__")
 #: What every heading has, markdown left in: a numeral, then spaces or markdown, then 、 . , : or 部.
 #: The standard library's engine, a tenth of the two patterns above on a line without one;
 #: its ``\s`` has every character of ``regex``'s (and four more), so it misses no heading.
+#: A heading's numeral and what follows it, on the line's character fold (``_strip_numeral``).
+_LEADING_NUMERAL_RE = lazy(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*")
 _NUMERAL_RE = lazy_re(r"[一二三四五六七八九十][\s*_]*[、.,:部]")
 
 #: Page chrome that scraped pages carry around a report (folded to simplified).
@@ -169,7 +170,7 @@ def find_headings(lines: Sequence[str], folded: Sequence[str]) -> list[Heading]:
 def _strip_numeral(line: str) -> str:
     stripped = _MARKDOWN_RE.sub("", line).strip()
     # match on the character fold (same length): a compatibility 六 (U+F9D1) is still 六
-    match = regex.match(r"^(?:第\s*)?[一二三四五六七八九十]\s*(?:[、.,:．，：]|部分)\s*", fold_chars(stripped))
+    match = _LEADING_NUMERAL_RE.match(fold_chars(stripped))
     return stripped[match.end() :].strip() if match else stripped
 
 
