@@ -47,8 +47,12 @@ def is_page_number(folded_line: str) -> bool:
     one on its own (it may be a value): see ``find_furniture``.
     """
     stripped = folded_line.strip()
+    return bool(stripped) and _is_page_number_stripped(stripped)
+
+
+def _is_page_number_stripped(stripped: str) -> bool:
     # the pattern is anchored: a line that starts otherwise is not one (most lines, cheaply)
-    return bool(stripped) and stripped[0] in _PAGE_NUMBER_FIRST and _PAGE_NUMBER.match(stripped) is not None
+    return stripped[0] in _PAGE_NUMBER_FIRST and _PAGE_NUMBER.match(stripped) is not None
 
 
 @attrs.frozen
@@ -67,7 +71,10 @@ class Furniture:
 
 
 def _is_bare_number(line: str) -> bool:
-    stripped = line.strip()
+    return _is_bare_number_stripped(line.strip())
+
+
+def _is_bare_number_stripped(stripped: str) -> bool:
     return 0 < len(stripped) <= 3 and _BARE_NUMBER.match(stripped) is not None
 
 
@@ -107,11 +114,15 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
 
     Runs in time linear in the text.
     """
-    numbers = [
-        i
-        for i, line in enumerate(folded)
-        if is_page_number(line) or (_is_bare_number(line) and _between_delimited_rows(folded, i))
-    ]
+    numbers = []
+    for i, line in enumerate(folded):
+        stripped = line.strip()  # once for both tests: ``is_page_number``, ``_is_bare_number``
+        # each test's cheap part first, here: most lines fail it, and no call is made for them
+        if stripped and (
+            (stripped[0] in _PAGE_NUMBER_FIRST and _is_page_number_stripped(stripped))
+            or (len(stripped) <= 3 and _is_bare_number_stripped(stripped) and _between_delimited_rows(folded, i))
+        ):
+            numbers.append(i)
     # Spaces left out, a line is no longer than it was: shorter lines are never headers.
     squashed = ["".join(line.split()) if len(line) >= MIN_HEADER else "" for line in folded]
     counts = Counter(s for s in squashed if len(s) >= MIN_HEADER and "|" not in s)  # tabs went with the spaces
