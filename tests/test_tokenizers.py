@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.errors import GovinfoReportError, UnknownLayoutError
+from govinfo_report.render import render
 from govinfo_report.tokenizers import (
     LinesTokenizer,
     PipeTokenizer,
@@ -239,3 +240,37 @@ def test_glued_layout_sees_the_other_layouts_delimiters(line: str) -> None:
     from govinfo_report.tokenizers.glued import _delimited
 
     assert _delimited(line) == (regex.search(r"[|\t｜]| {2,}", line) is not None)
+
+
+def _wrapped_score_row_by_row(lines: list[str]) -> float:
+    """``WrappedTokenizer.score`` as first written: whether a row has a label asked of every row."""
+    from govinfo_report.normalize import is_value
+
+    tokenizer = WrappedTokenizer()
+    delimiter = tokenizer._delimiter(lines)
+    if delimiter is None:
+        return 0.0
+    previous_has_label = False
+    for line in lines:
+        if is_separator(line):
+            continue
+        cells = [cell.strip() for cell in line.split(delimiter)]
+        if previous_has_label and tokenizer._fragment(cells) is not None:
+            return 0.95
+        previous_has_label = any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
+    return 0.0
+
+
+_PIECES = st.sampled_from(["\t", "|", " ", "-", "12", "0", "属于", "信息", "（一）", "#", "五、"])
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=8))
+def test_wrapped_score_asks_of_the_row_above_only_under_a_fragment(lines: list[str]) -> None:
+    assert WrappedTokenizer().score(lines) == _wrapped_score_row_by_row(lines)
+
+
+@pytest.mark.parametrize("stem", SEEDS)
+@pytest.mark.parametrize("wrap", [None, 6])
+def test_wrapped_score_of_a_seed_is_the_row_by_row_score(stem: str, wrap: int | None) -> None:
+    lines = render(govinfo_report.parse(seed_text(stem)), layout="tab", wrap=wrap).splitlines()
+    assert WrappedTokenizer().score(lines) == _wrapped_score_row_by_row(lines)

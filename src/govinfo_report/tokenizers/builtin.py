@@ -341,6 +341,11 @@ _MARKER_RE = lazy(
 _BLOCK_RE = lazy(r"第.{1,4}条")
 
 
+def _labelled_row(cells: Sequence[str]) -> bool:
+    """Tell whether a row's cells hold label text and a value (a row a fragment can continue)."""
+    return any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
+
+
 class WrappedTokenizer(Tokenizer):
     """Delimited rows (tab or pipe) whose labels wrap onto continuation lines.
 
@@ -389,14 +394,15 @@ class WrappedTokenizer(Tokenizer):
         delimiter = self._delimiter(lines)
         if delimiter is None:
             return 0.0
-        previous_has_label = False
+        previous: list[str] | None = None  # the cells of the last line that is not a rule
         for line in lines:
             if is_separator(line):
                 continue
             cells = [cell.strip() for cell in line.split(delimiter)]
-            if previous_has_label and self._fragment(cells) is not None:
+            # the fragment test first: most lines fail it, and the row above is then not looked at
+            if previous is not None and self._fragment(cells) is not None and _labelled_row(previous):
                 return 0.95
-            previous_has_label = any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
+            previous = cells
         return 0.0
 
     #: Label width at which ``render`` wraps.
