@@ -454,38 +454,38 @@ class _Aligner:
         hold (``may_hold``: counts are never negative).  At most ``placement.MAX_SEARCH``
         choices are tried in all; None when the search hits that bound.
         """
+        if any(column.signed for row in self.open for _, column in row.columns):
+            return None  # a negative term could undo any partial sum: no pruned search
+        amounts = [row.amounts for row in self.open]  # each row's numbers read once, not at every use
         groups: list[dict[tuple[tuple[Slot, Decimal], ...], list[tuple[Slot, ...]]]] = []
-        for row, placements in zip(self.open, options, strict=True):
+        for row_amounts, placements in zip(amounts, options, strict=True):
             grouped: dict[tuple[tuple[Slot, Decimal], ...], list[tuple[Slot, ...]]] = {}
             for placement in placements:
-                key = tuple((slot, amount) for slot, amount in zip(placement, row.amounts, strict=True) if amount)
+                key = tuple((slot, amount) for slot, amount in zip(placement, row_amounts, strict=True) if amount)
                 grouped.setdefault(key, []).append(placement)
             groups.append(grouped)
         order = sorted(
             (k for k in range(len(self.open)) if len(groups[k]) > 1 or any(groups[k])),
-            key=lambda k: -max(self.open[k].amounts, default=Decimal(0)),
+            key=lambda k: -max(amounts[k], default=Decimal(0)),
         )
         slots = [set(self.open[k].slots) for k in order]
-        touching = [
-            [n for n, i in enumerate(checked) if any(cell in slots[d] for cell in i.cells)] for d in range(len(order))
-        ]
+        touching = [[n for n, i in enumerate(checked) if not slots[d].isdisjoint(i.cells)] for d in range(len(order))]
         # What the rows not yet placed can still add to each side of each identity: per
         # row, its largest numbers, one per cell of the side in that row (a suffix sum).
+        largest = [sorted(amounts[k], reverse=True) for k in order]
         reach: list[list[tuple[Decimal, Decimal]]] = []
         for identity in checked:
             caps: list[tuple[Decimal, Decimal]] = [(Decimal(0), Decimal(0))] * (len(order) + 1)
             for d in range(len(order) - 1, -1, -1):
-                largest = sorted(self.open[order[d]].amounts, reverse=True)
-                left = sum(largest[: sum(cell in slots[d] for cell in identity.left)], Decimal(0))
-                right = sum(largest[: sum(cell in slots[d] for cell in identity.right)], Decimal(0))
+                within = slots[d].__contains__
+                left = sum(largest[d][: sum(map(within, identity.left))], Decimal(0))
+                right = sum(largest[d][: sum(map(within, identity.right))], Decimal(0))
                 caps[d] = (caps[d + 1][0] + left, caps[d + 1][1] + right)
             reach.append(caps)
         consistent: list[set[tuple[Slot, ...]]] = [set() for _ in self.open]
         for k in range(len(self.open)):
             if k not in order:  # zeros only: every placement is as good as another
                 consistent[k].update(options[k])
-        if any(column.signed for row in self.open for _, column in row.columns):
-            return None  # a negative term could undo any partial sum: no pruned search
         sides = [(frozenset(i.left), frozenset(i.right)) for i in checked]
         # Each identity's sums over the cells placed so far (the fixed rows' to start with).
         sums = [
