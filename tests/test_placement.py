@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import TemplateVersion
+from govinfo_report import Report, TemplateVersion, align
 from govinfo_report.identities import (
     APPLICANT_TERMS,
     holds,
@@ -17,7 +18,9 @@ from govinfo_report.identities import (
     sum_holds,
 )
 from govinfo_report.placement import place
+from govinfo_report.render import render
 from govinfo_report.template import table, tables
+from govinfo_report.testing import reports
 
 from .conftest import seed_text
 
@@ -153,3 +156,16 @@ def test_an_identity_knows_its_cells_and_rows() -> None:
                 assert identity.cells == identity.left + identity.right
                 assert identity.rows == {row for row, _ in identity.cells}
     assert identities_within(APPLICATIONS, {ROW}) == tuple(i for i in APPLICATIONS.identities if i.rows == {ROW})
+
+
+@settings(max_examples=40, deadline=None)
+@given(reports(), st.booleans())
+def test_the_search_across_collapsed_rows_reads_whole_numbers_as_ints_exactly(report: Report, broken: bool) -> None:
+    # the search adds whole numbers as ints (``_whole``); as Decimals it must decide the same
+    text = render(report, layout="pipe", collapse=True)
+    if broken:  # a total that no longer adds up: the inconsistent path
+        text = text.replace("| 1 |", "| 2 |", 1)
+    with_ints = govinfo_report.to_json(govinfo_report.parse(text))
+    with mock.patch.object(align, "_whole", lambda amount: amount):
+        with_decimals = govinfo_report.to_json(govinfo_report.parse(text))
+    assert with_ints == with_decimals
