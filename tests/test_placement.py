@@ -169,3 +169,8 @@ def test_the_search_across_collapsed_rows_reads_whole_numbers_as_ints_exactly(re
     with mock.patch.object(align, "_whole", lambda amount: amount):
         with_decimals = govinfo_report.to_json(govinfo_report.parse(text))
     assert with_ints == with_decimals
+
+
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=6))
+def test_place_decides_the_same_for_ints_as_for_decimals(numbers: list[int]) -> None:
+    assert place(numbers, SLOTS, R3) == place([Decimal(n) for n in numbers], SLOTS, R3)

@@ -10,12 +10,11 @@ all the placements left agree on it.  None is ever preferred to another.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from itertools import combinations
 
 import attrs
 
-from govinfo_report.identities import placement_check
+from govinfo_report.identities import Number, placement_check
 from govinfo_report.template import Identity
 
 __all__ = ["Placement", "place"]
@@ -44,11 +43,12 @@ class Placement:
     every: tuple[tuple[Slot, ...], ...] = ()
 
 
-def place(numbers: Sequence[Decimal], slots: Sequence[Slot], identities: Sequence[Identity]) -> Placement:
+def place(numbers: Sequence[Number], slots: Sequence[Slot], identities: Sequence[Identity]) -> Placement:
     """Choose, for ``numbers`` in order, a subset of ``slots`` in order.
 
     Args:
-        numbers: the numbers of the collapsed row, in printed order (fewer than slots).
+        numbers: the numbers of the collapsed row, in printed order (fewer than slots);
+            ints or Decimals (whole numbers as ints sum faster, to the same answer).
         slots: the ``(row, column)`` positions available, in template order.
         identities: those over the slots' rows alone; when there are none the numbers
             take the leading slots.
