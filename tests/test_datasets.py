@@ -10,6 +10,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -17,7 +18,7 @@ import govinfo_report
 from govinfo_report import MissingDependencyError, TemplateVersion, parse, to_frame
 from govinfo_report.serialize import from_dict
 from govinfo_report.serialize.wide import CELL_FIELDS, REPORT_FIELDS, WIDE_FIELDS, cell_column, wide_row
-from govinfo_report.template import cell_keys, iter_cells
+from govinfo_report.template import cell_keys, iter_cells, tables
 
 from .conftest import FIXTURES, SEEDS, seed_text
 
@@ -167,3 +168,14 @@ def test_cell_keys_are_the_cells_in_template_order_once_each(version: TemplateVe
     assert keys == tuple((s.key, r.key, c.key) for s, r, c in iter_cells(version))
     assert len(set(keys)) == len(keys)
     assert keys is cell_keys(version)  # built once per version
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_table_rows_are_looked_up_as_a_scan_finds_them(version: TemplateVersion) -> None:
+    for spec in tables(version):
+        assert spec.data_rows == tuple(r for r in spec.rows if not r.is_group)
+        for row in spec.rows:
+            assert spec.row(row.key) is next(r for r in spec.rows if r.key == row.key)
+        with pytest.raises(KeyError):
+            spec.row("no such row")
+        assert attrs.evolve(spec) == spec

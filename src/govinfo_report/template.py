@@ -134,18 +134,24 @@ class TableSpec:
     markers: tuple[str, ...] = ()
     #: The table's identities (R1–R4), as equations over its cells.
     identities: tuple[Identity, ...] = ()
+    #: Rows that carry numbers, in template order (computed from ``rows``).
+    data_rows: tuple[RowSpec, ...] = attrs.field(init=False, eq=False, repr=False)
+    _by_key: dict[str, RowSpec] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def data_rows(self) -> tuple[RowSpec, ...]:
-        """Rows that carry numbers, in template order."""
+    @data_rows.default
+    def _data_rows(self) -> tuple[RowSpec, ...]:
         return tuple(r for r in self.rows if not r.is_group)
+
+    @_by_key.default
+    def _rows_by_key(self) -> dict[str, RowSpec]:
+        by_key: dict[str, RowSpec] = {}
+        for r in self.rows:
+            by_key.setdefault(r.key, r)  # the first row of a key, as a scan would find it
+        return by_key
 
     def row(self, key: str) -> RowSpec:
         """Return the row with this key (data or group)."""
-        for r in self.rows:
-            if r.key == key:
-                return r
-        raise KeyError(key)
+        return self._by_key[key]
 
     def first_child(self, group_key: str) -> RowSpec | None:
         """Return the first data row of a group, or None."""
