@@ -123,6 +123,8 @@ def find_furniture(folded: Sequence[str]) -> Furniture:
             or (len(stripped) <= 3 and _is_bare_number_stripped(stripped) and _between_delimited_rows(folded, i))
         ):
             numbers.append(i)
+    if not numbers:
+        return Furniture((), ())  # a running header is furniture only near a page number
     # Spaces left out, a line is no longer than it was: shorter lines are never headers.
     squashed = ["".join(line.split()) if len(line) >= MIN_HEADER else "" for line in folded]
     counts = Counter(s for s in squashed if len(s) >= MIN_HEADER and "|" not in s)  # tabs went with the spaces
