@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo_report
 from govinfo_report import ActiveDisclosure2021, ApplicantCounts, TemplateVersion
 from govinfo_report.identities import APPLICANT_TERMS
+from govinfo_report.normalize import is_value, label_key
+from govinfo_report.parser import TableText, _template_version
+from govinfo_report.template import tables
+from govinfo_report.tokenizers import TokenRow
 
 from .conftest import fixture_text
 
@@ -92,3 +99,44 @@ def test_cells_cover_the_2021_template_once() -> None:
 
 def test_no_warnings_on_a_clean_report() -> None:
     assert [d for d in parse().diagnostics if d.severity >= govinfo_report.Severity.WARNING] == []
+
+
+def _vote_by_pairs(texts: list[TableText | None], year: int | None) -> tuple[TemplateVersion, bool]:
+    """``parser._template_version`` as first written: every (label key, marker) pair tried."""
+    keys = [
+        label_key(cell)
+        for text in texts
+        if text is not None
+        for row in text.rows
+        for cell in row.cells
+        if cell and not is_value(cell)
+    ]
+    votes = {}
+    for version in TemplateVersion:
+        markers = [m for spec in tables(version) for m in spec.markers]
+        votes[version] = sum(1 for key in keys for marker in markers if marker in key)
+    if votes[TemplateVersion.V2019] != votes[TemplateVersion.V2021]:
+        return max(votes, key=lambda v: votes[v]), True
+    if year is not None and year <= 2020:
+        return TemplateVersion.V2019, False
+    return TemplateVersion.V2021, False
+
+
+_MARKER_CELLS = st.sampled_from(
+    ["新制作", "制发件数", "现行有效 ", "上一年项目", "收费金额（万元）", "3", "", "总计", "废止件数新公开"]
+)
+
+
+@given(
+    st.lists(st.lists(st.lists(_MARKER_CELLS, max_size=4), max_size=5), max_size=3),
+    st.one_of(st.none(), st.integers(2018, 2023)),
+)
+def test_the_version_vote_counts_each_marker_a_label_holds(
+    tables_cells: list[list[list[str]]], year: int | None
+) -> None:
+    texts: list[TableText | None] = [
+        TableText("applications", 0, (), None, tuple(TokenRow(tuple(cells), i) for i, cells in enumerate(rows)))
+        for rows in tables_cells
+    ]
+    texts.append(None)
+    assert _template_version(texts, year) == _vote_by_pairs(texts, year)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -521,27 +522,40 @@ def _missing_tables(texts: dict[str, TableText | None]) -> list[str]:
 def _template_version(texts: Iterable[TableText | None], year: int | None) -> tuple[TemplateVersion, bool]:
     """Decide the template from the table labels; the year decides when they say nothing.
 
+    Each label cell votes for a version once per marker of that version its label key
+    holds (``TableSpec.markers``).
+
     Returns:
         The version and whether the labels decided it.
 
     """
-    keys = [
-        label_key(cell)
-        for text in texts
-        if text is not None
-        for row in text.rows
-        for cell in row.cells
-        if cell and not is_value(cell)
-    ]
-    votes = {}
-    for version in TemplateVersion:
-        markers = [m for spec in tables(version) for m in spec.markers]
-        votes[version] = sum(1 for key in keys for marker in markers if marker in key)
+    cells = [cell for text in texts if text is not None for row in text.rows for cell in row.cells]
+    counts = [_cell_votes(cell) if len(cell) <= _MAX_VOTING_CELL else _votes_of(cell) for cell in cells]
+    votes = {version: sum(c[i] for c in counts) for i, version in enumerate(TemplateVersion)}
     if votes[TemplateVersion.V2019] != votes[TemplateVersion.V2021]:
         return max(votes, key=lambda v: votes[v]), True
     if year is not None and year <= 2020:
         return TemplateVersion.V2019, False
     return TemplateVersion.V2021, False
+
+
+@cache
+def _version_markers() -> tuple[tuple[str, ...], ...]:
+    """Each version's markers, in ``TemplateVersion`` order."""
+    return tuple(tuple(m for spec in tables(version) for m in spec.markers) for version in TemplateVersion)
+
+
+def _votes_of(cell: str) -> tuple[int, ...]:
+    """How many markers of each version a cell's label key holds (none for a value or an empty cell)."""
+    if not cell or is_value(cell):
+        return (0,) * len(TemplateVersion)
+    key = label_key(cell)
+    return tuple(sum(map(key.__contains__, markers)) for markers in _version_markers())
+
+
+#: Cells up to this length have their votes cached: the same labels open every report.
+_MAX_VOTING_CELL = 160
+_cell_votes = lru_cache(maxsize=1 << 14)(_votes_of)
 
 
 #: The parser behind ``govinfo_report.parse``.
