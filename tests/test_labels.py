@@ -157,3 +157,10 @@ def test_the_character_index_finds_what_trying_every_key_finds(data: st.DataObje
         return
     match = matcher._fuzzy(printed, "")
     assert (None if match is None else (match.row.key, match.distance)) == _brute_force(matcher, printed)
+
+
+@given(st.text(alphabet=st.sampled_from("0123 .-—/万元总计属于\u3000"), min_size=1, max_size=12))
+def test_a_cell_is_read_for_a_value_when_it_is_no_label_or_a_glued_run(cell: str) -> None:
+    from govinfo_report import align
+
+    assert align._may_be_read(cell) == (not align._is_label(cell) or align._is_run(cell))

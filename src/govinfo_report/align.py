@@ -142,7 +142,7 @@ def _with_spans(texts: Sequence[str], spans: Sequence[CellSpan | None]) -> list[
     cells: list[str] = []
     for text, span in zip(texts, spans, strict=False):
         # ``_is_label`` inlined (it is asked of every cell of every row); a long cell gets a copy.
-        if span is not None and text and (len(text) > _MAX_CACHED_CELL or not _is_label_cached(text) or _is_run(text)):
+        if span is not None and text and (len(text) > _MAX_CACHED_CELL or _may_be_read(text)):
             text = _Located(text)
             text.span = span
         cells.append(text)
@@ -1162,6 +1162,12 @@ def _is_label_text(cell: str) -> bool:
 #: times, and cells repeat (0, 1, the same labels) from row to row and report to report.
 _MAX_CACHED_CELL = 160
 _is_label_cached = functools.lru_cache(maxsize=1 << 15)(_is_label_text)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _may_be_read(cell: str) -> bool:
+    """Tell whether a value may be read from a (short, non-empty) cell: it is no label text, or a glued run."""
+    return not _is_label_cached(cell) or _is_run(cell)
 
 
 def _starts_row(text: str) -> bool:
