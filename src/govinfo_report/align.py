@@ -292,6 +292,10 @@ class _Aligner:
         if self.positional:
             self.assign_positions(rows, columns, cells, line)
             return
+        if len(cells) == width:  # the first of the candidates below, and most rows: no stripping needed
+            for (r, c), text in zip(columns, cells, strict=True):
+                self.put(r, c, text, line)
+            return
         both = _strip(cells, leading=True)
         tail = _strip(cells, leading=False)
         filled = [c for c in cells if not is_blank(c)]
