@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import combinations
 from unittest import mock
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -17,9 +18,9 @@ from govinfo_report.identities import (
     review_rows_hold,
     sum_holds,
 )
-from govinfo_report.placement import place
+from govinfo_report.placement import _satisfying, place
 from govinfo_report.render import render
-from govinfo_report.template import table, tables
+from govinfo_report.template import Identity, table, tables
 from govinfo_report.testing import reports
 
 from .conftest import seed_text
@@ -174,3 +175,44 @@ def test_the_search_across_collapsed_rows_reads_whole_numbers_as_ints_exactly(re
 @given(st.lists(st.integers(0, 30), min_size=1, max_size=6))
 def test_place_decides_the_same_for_ints_as_for_decimals(numbers: list[int]) -> None:
     assert place(numbers, SLOTS, R3) == place([Decimal(n) for n in numbers], SLOTS, R3)
+
+
+def _satisfying_by_trial(
+    numbers: list[Decimal], slots: list[tuple[str, str]], identities: list[Identity]
+) -> list[object]:
+    """Every placement tried in ``combinations`` order, each checked whole (what ``place`` did)."""
+    check = placement_check(identities, slots)
+    return [
+        tuple(slots[p] for p in positions)
+        for positions in combinations(range(len(slots)), len(numbers))
+        if check(positions, numbers)
+    ]
+
+
+def _row_cases() -> list[tuple[list[tuple[str, str]], list[Identity]]]:
+    """Slots and identities the template gives collapsed rows: one row, table 四's row, two rows of 三."""
+    cases = []
+    for version in TemplateVersion:
+        for spec in tables(version):
+            for row in spec.data_rows:
+                slots = [(row.key, c.key) for c in row.columns]
+                cases.append((slots, list(identities_within(spec, {row.key}))))
+        applications = table(version, "applications")
+        rows = applications.data_rows[:2]
+        slots = [(r.key, c.key) for r in rows for c in r.columns]
+        cases.append((slots, [i for i in applications.identities if i.rows <= {r.key for r in rows}] or list(R3)))
+    return [case for case in cases if case[1]]
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(_row_cases()), st.lists(st.integers(-3, 12), min_size=1, max_size=6), st.booleans())
+@example((SLOTS, list(R3)), [7, 7], False)  # six placements
+@example((SLOTS, list(R3)), [2, 3, 5], False)  # one
+@example((SLOTS, list(R3)), [0, 0, 4, 4], True)
+def test_the_pruned_search_finds_every_placement_a_whole_check_does(
+    case: tuple[list[tuple[str, str]], list[Identity]], numbers: list[int], decimals: bool
+) -> None:
+    slots, identities = case
+    numbers = numbers[: len(slots) - 1]
+    amounts = [Decimal(n) / (10 if decimals else 1) for n in numbers]
+    assert _satisfying(amounts, slots, identities) == _satisfying_by_trial(amounts, slots, identities)

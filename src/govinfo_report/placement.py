@@ -9,6 +9,7 @@ all the placements left agree on it.  None is ever preferred to another.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -62,11 +63,69 @@ def place(numbers: Sequence[Number], slots: Sequence[Slot], identities: Sequence
     leading = tuple(slots[:count])
     if not identities or count == 0 or count >= len(slots):
         return Placement(leading, 0)
+    if math.comb(len(slots), count) <= MAX_PLACEMENTS:  # every placement is decided: the search may prune
+        found = _satisfying(numbers, slots, identities)
+        return Placement(found[0] if found else leading, len(found), every=tuple(found))
     check = placement_check(identities, slots)
-    found: list[tuple[Slot, ...]] = []
+    found = []
     for tried, positions in enumerate(combinations(range(len(slots)), count)):
         if tried >= MAX_PLACEMENTS:
             return Placement(found[0] if found else leading, len(found), truncated=True, every=tuple(found))
         if check(positions, numbers):
             found.append(tuple(slots[p] for p in positions))
     return Placement(found[0] if found else leading, len(found), every=tuple(found))
+
+
+def _satisfying(
+    numbers: Sequence[Number], slots: Sequence[Slot], identities: Sequence[Identity]
+) -> list[tuple[Slot, ...]]:
+    """Return every placement under which the identities hold, in the order ``combinations`` gives them.
+
+    What ``placement_check`` tells of each placement, found depth first: the numbers take
+    slots left to right, each identity keeps the sum of its left cells less its right
+    cells so far, and once the search is past an identity's last slot that sum must be
+    0 — a choice that breaks it is not followed further (nor are the later slots for the
+    same number, which leave it as broken).  Counts are exact (ints, or Decimals of a few
+    digits), so the difference is 0 exactly when the two sums are equal.
+    """
+    index = {slot: p for p, slot in enumerate(slots)}
+    weights: list[list[int]] = []  # per identity, per slot: +1 a left cell, -1 a right one
+    for identity in identities:
+        weight = [0] * len(slots)
+        for cell in identity.left:
+            if cell in index:
+                weight[index[cell]] += 1
+        for cell in identity.right:
+            if cell in index:
+                weight[index[cell]] -= 1
+        weights.append(weight)
+    touching = [[i for i, weight in enumerate(weights) if weight[p]] for p in range(len(slots))]
+    complete_at: list[list[int]] = [[] for _ in slots]  # the identities whose last weighed slot it is
+    for i, weight in enumerate(weights):
+        weighed = [p for p, w in enumerate(weight) if w]
+        if weighed:
+            complete_at[weighed[-1]].append(i)
+    differences: list[Number] = [0] * len(weights)
+    chosen: list[int] = []
+    found: list[tuple[Slot, ...]] = []
+    count = len(numbers)
+
+    def search(k: int, start: int) -> None:
+        number = numbers[k] or 0
+        for p in range(start, len(slots) - (count - k) + 1):
+            for i in touching[p]:
+                differences[i] += number * weights[i][p]
+            if k + 1 == count:  # every later slot stays blank: every identity is complete
+                if all(differences[i] == 0 for q in range(p, len(slots)) for i in complete_at[q]):
+                    found.append(tuple(slots[q] for q in (*chosen, p)))
+            elif all(differences[i] == 0 for i in complete_at[p]):
+                chosen.append(p)
+                search(k + 1, p + 1)
+                chosen.pop()
+            for i in touching[p]:
+                differences[i] -= number * weights[i][p]
+            if any(differences[i] != 0 for i in complete_at[p]):
+                return  # slot p left blank for this number breaks an identity: so do all later ones
+
+    search(0, 0)
+    return found
