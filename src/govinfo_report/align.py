@@ -45,9 +45,10 @@ MAX_WRAPPED_LABEL = 80
 #: A number in the search across collapsed rows: an int where it is whole (exact, and
 #: several times faster to add and compare than a Decimal), else the Decimal read.
 _Number = int | Decimal
-#: In the search across collapsed rows: an identity's running sums (left, right), what one
-#: choice adds to each side, and what the rows after it can still add to each side.
-_Move = tuple[list[_Number], _Number, _Number, _Number, _Number]
+#: In the search across collapsed rows: an identity (its index), what one choice adds to its
+#: left sum less its right sum, and the bounds that difference must stay within for the
+#: rows after the choice to be able to bring it to 0.
+_Move = tuple[int, _Number, _Number, _Number]
 
 
 @attrs.frozen
@@ -495,9 +496,9 @@ class _Aligner:
             if k not in order:  # zeros only: every placement is as good as another
                 consistent[k].update(options[k])
         sides = [(frozenset(i.left), frozenset(i.right)) for i in checked]
-        # Each identity's sums over the cells placed so far (the fixed rows' to start with).
-        sums = [
-            [sum((base.get(cell) or 0) for cell in i.left), sum((base.get(cell) or 0) for cell in i.right)]
+        # Each identity's left sum less its right sum over the cells placed so far (the fixed rows' to start with).
+        differences: list[_Number] = [
+            sum((base.get(cell) or 0) for cell in i.left) - sum((base.get(cell) or 0) for cell in i.right)
             for i in checked
         ]
         chosen: list[tuple[tuple[Slot, _Number], ...]] = []
@@ -505,7 +506,7 @@ class _Aligner:
         moves_at: list[dict[tuple[tuple[Slot, _Number], ...], list[_Move]]] = [{} for _ in order]
 
         def moves(depth: int, key: tuple[tuple[Slot, _Number], ...]) -> list[_Move]:
-            """Per identity the choice touches: its sums, what the choice adds to each side, what later rows can."""
+            """Per identity the choice touches: what it adds to the difference, and the bounds left by later rows."""
             found = moves_at[depth].get(key)
             if found is None:
                 found = []
@@ -513,7 +514,8 @@ class _Aligner:
                     left, right = sides[number]
                     add_left = sum((amount for slot, amount in key if slot in left), 0)
                     add_right = sum((amount for slot, amount in key if slot not in left and slot in right), 0)
-                    found.append((sums[number], add_left, add_right, *reach[number][depth + 1]))
+                    more_left, more_right = reach[number][depth + 1]
+                    found.append((number, add_left - add_right, -more_left, more_right))
                 moves_at[depth][key] = found
             return found
 
@@ -528,21 +530,17 @@ class _Aligner:
                 if tried > MAX_SEARCH:
                     return False
                 made = moves(depth, key)
-                for total, left, right, _, _ in made:
-                    total[0] += left
-                    total[1] += right
+                for number, delta, _, _ in made:
+                    differences[number] += delta
                 # Each identity can still hold: neither side is past what the other can reach.
-                if all(
-                    t[0] <= t[1] + more_right and t[1] <= t[0] + more_left for t, _, _, more_left, more_right in made
-                ):
+                if all(low <= differences[number] <= high for number, _, low, high in made):
                     chosen.append(key)
                     finished = search(depth + 1)
                     chosen.pop()
                     if not finished:
                         return False
-                for total, left, right, _, _ in made:
-                    total[0] -= left
-                    total[1] -= right
+                for number, delta, _, _ in made:
+                    differences[number] -= delta
             return True
 
         if not order:
