@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from unittest import mock
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import Report, Severity, TemplateVersion, parse
+from govinfo_report import Report, Severity, TemplateVersion, parse, split
 from govinfo_report.normalize import parse_money
 from govinfo_report.readers.text import break_at_headings
 from govinfo_report.render import render
 from govinfo_report.split import MAX_STEPS, RowRun, solve, splits
-from govinfo_report.template import table
+from govinfo_report.template import Identity, table
 from govinfo_report.testing import reports
 from govinfo_report.tokenizers import GluedTokenizer
 
@@ -265,3 +266,20 @@ def test_glued_score_looks_for_long_runs_only_when_the_joins_leave_it_open(lines
 def test_glued_score_of_real_glued_text_is_the_one_pass_score(stem: str) -> None:
     lines = real_bytes(f"{stem}.txt").decode("utf-8").splitlines()
     assert GluedTokenizer().score(lines) == _glued_score_by_one_pass(lines) > 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports())
+def test_cuts_made_block_by_block_are_not_checked_again_against_their_blocks(report: Report) -> None:
+    # the identities a run was cut by hold of every cut by construction: checking them again changes nothing
+    text = render(report, layout="glued")
+    skipped = govinfo_report.to_json(parse(text))
+    original = split._blocks
+
+    def blocks_checked_again(run: RowRun, identities: Sequence[Identity]) -> object:
+        found = original(run, identities)
+        return None if found is None else (found[0], [])
+
+    with mock.patch.object(split, "_blocks", blocks_checked_again):
+        checked = govinfo_report.to_json(parse(text))
+    assert skipped == checked

@@ -134,16 +134,18 @@ def splits(digits: str, columns: Sequence[ColumnSpec]) -> Iterator[tuple[int, ..
         yield from walk(0, 0)
 
 
-def _blocks(run: RowRun, identities: Sequence[Identity]) -> list[tuple[int, int]] | None:
+def _blocks(run: RowRun, identities: Sequence[Identity]) -> tuple[list[tuple[int, int]], list[Identity]] | None:
     """Cut the run's slots into blocks ``[terms…, total]`` that are identities, if every slot is in one.
 
     R3 (six applicant columns, then 总计) and table 四's R4 (four outcomes, then 总计) print
     their terms first and their total last: such a run is split block by block, each
     block's terms summing to its total, which bounds every piece by the total.
-    Returns ``(start, end)`` slot ranges, or None when the run is not made of such blocks.
+    Returns ``(start, end)`` slot ranges and the identities they are, or None when the
+    run is not made of such blocks.
     """
     index = {(row, column.key): i for i, (row, column) in enumerate(run.slots)}
     blocks = []
+    held = []
     for identity in identities:
         if len(identity.left) != 1 or not all(cell in index for cell in identity.cells):
             continue
@@ -151,13 +153,14 @@ def _blocks(run: RowRun, identities: Sequence[Identity]) -> list[tuple[int, int]
         total = index[identity.left[0]]
         if terms == list(range(terms[0], terms[0] + len(terms))) and total == terms[-1] + 1:
             blocks.append((terms[0], total + 1))
+            held.append(identity)
     blocks.sort()
     position = 0
     for start, end in blocks:
         if start != position:
             return None
         position = end
-    return blocks if position == len(run.slots) and blocks else None
+    return (blocks, held) if position == len(run.slots) and blocks else None
 
 
 class _Budget:
@@ -282,8 +285,10 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
         blocks = _blocks(run, own)
         raw[run.key] = count_splits(len(run.digits), len(columns))
         budget = _Budget(MAX_STEPS)
+        unchecked = own  # the identities a cut must still be checked against
         if blocks is not None and all(not c.money and not c.signed for c in columns):
-            cuts: Iterator[tuple[int, ...]] = block_splits(run.digits, columns, blocks, budget)
+            cuts: Iterator[tuple[int, ...]] = block_splits(run.digits, columns, blocks[0], budget)
+            unchecked = [i for i in own if not any(i is block for block in blocks[1])]  # the blocks hold by making
         elif raw[run.key] <= MAX_SPLITS:
             cuts = splits(run.digits, columns)
         else:
@@ -291,7 +296,7 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
             continue
         found: list[tuple[int, ...]] = []
         for cut in cuts:
-            if all(holds(i, _values(run, cut)) for i in own):
+            if all(holds(i, _values(run, cut)) for i in unchecked):
                 found.append(cut)
         if budget.left < 0:
             too_long.append(run.key)
