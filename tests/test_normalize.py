@@ -183,3 +183,13 @@ def test_years_are_read_as_in_the_folded_text(text: str) -> None:
     years = Counter(int(m.group(1)) for m in metadata._YEAR_RE.finditer(fold_chars(text)))
     expected = sorted(years.items(), key=lambda item: (-item[1], item[0]))[0][0] if years else None
     assert metadata.year_from_text(text) == expected
+
+
+def test_only_yuan_folds_to_a_text_holding_yuan() -> None:
+    # ``align.header_money_unit`` folds only the cells that hold 元 (both units end in it)
+    import sys
+
+    from govinfo_report.normalize import TAIWAN_WORDS, fold
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if "元" in fold(c)] == ["元"]
+    assert not any("元" in word for word in TAIWAN_WORDS.values())
