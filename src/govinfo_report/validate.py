@@ -39,12 +39,12 @@ RESULT_ROWS: dict[TemplateVersion, tuple[str, ...]] = {
 }
 
 
-def _check(identity: Identity, table_key: str, left: Sequence[Value], right: Sequence[Value]) -> Diagnostic | None:
+def _check(identity: Identity, table_key: str, left: list[Value], right: list[Value]) -> Diagnostic | None:
     """Return the diagnostic of an identity whose sides differ (its cells built only then), else None."""
-    if all(v is None for v in left) and all(v is None for v in right):
+    if left.count(None) == len(left) and right.count(None) == len(right):
         return None
-    lhs = sum(((v or 0) for v in left), start=0)
-    rhs = sum(((v or 0) for v in right), start=0)
+    lhs = sum([v or 0 for v in left], start=0)
+    rhs = sum([v or 0 for v in right], start=0)
     if lhs == rhs:
         return None
     terms = tuple(
