@@ -164,3 +164,10 @@ def test_a_cell_is_read_for_a_value_when_it_is_no_label_or_a_glued_run(cell: str
     from govinfo_report import align
 
     assert align._may_be_read(cell) == (not align._is_label(cell) or align._is_run(cell))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("0123 .-—/万元总计属于\u3000"), max_size=170), max_size=6))
+def test_the_label_cells_of_a_row_are_those_is_label_tells(cells: list[str]) -> None:
+    from govinfo_report import align
+
+    assert align._label_indices(cells) == [i for i, c in enumerate(cells) if align._is_label(c)]

@@ -1186,7 +1186,12 @@ def _inner_blank(cells: Sequence[str]) -> bool:
 
 def _label_indices(cells: Sequence[str]) -> list[int]:
     """Return the indices of a row's label cells (``_is_label``), asked once per row."""
-    return [i for i, c in enumerate(cells) if _is_label(c)]
+    # ``_is_label`` inlined: it is asked of every cell of every row
+    return [
+        i
+        for i, c in enumerate(cells)
+        if c and (_is_label_cached(c) if len(c) <= _MAX_CACHED_CELL else _is_label_text(c))
+    ]
 
 
 def _after_labels(cells: Sequence[str], labelled: Sequence[int]) -> list[str]:
