@@ -171,3 +171,19 @@ def test_the_label_cells_of_a_row_are_those_is_label_tells(cells: list[str]) -> 
     from govinfo_report import align
 
     assert align._label_indices(cells) == [i for i, c in enumerate(cells) if align._is_label(c)]
+
+
+@given(st.text(alphabet=st.sampled_from("0123 .,-—/万元件%\u3000"), max_size=12))
+def test_a_cell_is_read_as_split_blank_or_its_amount_unit_and_whole_count(cell: str) -> None:
+    from govinfo_report import align
+    from govinfo_report.normalize import Money, is_blank, is_split_number, parse_money
+
+    split, reading = align._read(cell)
+    assert split == is_split_number(cell)
+    parsed = None if split or is_blank(cell) else parse_money(cell)
+    if parsed is None:
+        assert reading is None
+    else:
+        amount, unit = parsed
+        whole = int(amount) if unit == Money.NONE and amount == amount.to_integral_value() else None
+        assert reading == (amount, unit, whole)

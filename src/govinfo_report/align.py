@@ -229,11 +229,8 @@ class _Aligner:
 
     # Values ----------------------------------------------------------------------------
 
-    def convert(self, row: RowSpec, column: ColumnSpec, text: str, line: int) -> Value:
-        parsed = parse_money(text)
-        if parsed is None:
-            return None
-        amount, unit = parsed
+    def convert(self, row: RowSpec, column: ColumnSpec, text: str, reading: _Reading, line: int) -> Value:
+        amount, unit, whole = reading
         if column.money:
             if unit == Money.NONE:
                 unit = self.money_unit
@@ -248,7 +245,7 @@ class _Aligner:
                 )
                 unit = Money.WAN
             return to_wan(amount, unit)
-        if unit != Money.NONE or amount != amount.to_integral_value():
+        if whole is None:
             self.diag(
                 "count-not-whole",
                 Severity.WARNING,
@@ -258,20 +255,23 @@ class _Aligner:
                 column=column.key,
             )
             return None
-        return int(amount)
+        return whole
 
     def put(self, row: RowSpec, column: ColumnSpec, text: str | None, line: int) -> None:
-        if text is not None and is_split_number(text):
-            self.diag(
-                "number-split",
-                Severity.WARNING,
-                f"{text!r} is digits set apart by spaces, not one number; cell left blank",
-                line,
-                row=row.key,
-                column=column.key,
-            )
-            text = None
-        value = None if text is None or is_blank(text) else self.convert(row, column, text, line)
+        value: Value = None
+        if text is not None:
+            split, reading = _read_cached(text) if len(text) <= _MAX_CACHED_CELL else _read(text)
+            if split:
+                self.diag(
+                    "number-split",
+                    Severity.WARNING,
+                    f"{text!r} is digits set apart by spaces, not one number; cell left blank",
+                    line,
+                    row=row.key,
+                    column=column.key,
+                )
+            elif reading is not None:
+                value = self.convert(row, column, text, reading, line)
         slot = (row.key, column.key)
         self.values[slot] = value
         self.sources.pop(slot, None)
@@ -1165,6 +1165,29 @@ def _is_label_text(cell: str) -> bool:
 #: times, and cells repeat (0, 1, the same labels) from row to row and report to report.
 _MAX_CACHED_CELL = 160
 _is_label_cached = functools.lru_cache(maxsize=1 << 15)(_is_label_text)
+
+
+#: How a cell reads as a number: the amount and unit printed, and the count it is when it
+#: is a whole number with no unit (None otherwise).
+_Reading = tuple[Decimal, str, int | None]
+
+
+def _read(text: str) -> tuple[bool, _Reading | None]:
+    """Read a cell for ``put``: whether it is digits set apart by spaces, and its reading (None: blank, no number)."""
+    if is_split_number(text):
+        return True, None
+    if is_blank(text):
+        return False, None
+    parsed = parse_money(text)
+    if parsed is None:
+        return False, None
+    amount, unit = parsed
+    whole = int(amount) if unit == Money.NONE and amount == amount.to_integral_value() else None
+    return False, (amount, unit, whole)
+
+
+#: Cells repeat (0, 1, 2 …) within a report and across reports: each is read once.
+_read_cached = functools.lru_cache(maxsize=1 << 15)(_read)
 
 
 @functools.lru_cache(maxsize=1 << 15)
