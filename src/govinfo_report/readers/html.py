@@ -206,10 +206,11 @@ class _TreeBuilder:
                 return
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # what ``implied`` looks for first, asked here: most start tags imply no end
         rule = _IMPLIED_END.get(tag)
-        if rule is not None:
+        if rule is not None and any(map(self.open.get, rule[0])):
             self.implied(*rule)
-        if tag in _CLOSES_P:
+        if tag in _CLOSES_P and any(map(self.open.get, _IMPLIED_P[0])):
             self.implied(*_IMPLIED_P)
         if tag == "a":
             href = next((v for k, v in attrs if k == "href" and v), None)
@@ -221,7 +222,7 @@ class _TreeBuilder:
             return
         if tag in _TRANSPARENT:
             return  # its text belongs to the element around it, as the walk would read it anyway
-        element = _Element(tag, {k: v or "" for k, v in attrs if k in ("colspan", "rowspan")})
+        element = _Element(tag, {k: v or "" for k, v in attrs if k in ("colspan", "rowspan")} if attrs else {})
         if tag == "table":
             if self.tables:
                 self.tables[-1].has_table = True
