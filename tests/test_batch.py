@@ -74,7 +74,8 @@ def test_ctrl_c_stops_cleanly_with_the_output_valid_up_to_the_last_report(tmp_pa
         [*COMMAND, "parse", str(folder), "-f", "jsonl", "-o", str(out), "-q"], stderr=subprocess.PIPE, text=True
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 5):
+    # bytes, not text: the poll may catch the writer in the middle of a character
+    while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 5):
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
