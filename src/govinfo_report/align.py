@@ -126,12 +126,17 @@ class _Orphan:
         return _with_spans(self.cells, self.spans)
 
 
-def _located(row: TokenRow) -> TokenRow:
-    """Return ``row`` with each cell that has a span as a ``_Located`` text."""
+#: A row as alignment reads it: its cells (a list of its own, value cells located) and its line.
+_Row = tuple[list[str], int]
+
+
+def _located(row: TokenRow) -> _Row:
+    """Return ``row``'s cells, each that has a span as a ``_Located`` text, and its line."""
     if not row.spans:
-        return row
+        return list(row.cells), row.line
     cells = _with_spans(row.cells, row.spans)
-    return TokenRow(tuple(cells) + row.cells[len(cells) :], row.line, row.spans)
+    cells.extend(row.cells[len(cells) :])
+    return cells, row.line
 
 
 def _with_spans(texts: Sequence[str], spans: Sequence[CellSpan | None]) -> list[str]:
@@ -639,39 +644,38 @@ class _Aligner:
             self.filled.add(row.key)
             self.sequence.append(row.key)
 
-    def unjoin(self, rows: Iterable[TokenRow]) -> Iterator[tuple[TokenRow, list[int]]]:
+    def unjoin(self, rows: Iterable[_Row]) -> Iterator[tuple[list[str], int, list[int]]]:
         """Split a label that is two row labels run together into two rows.
 
         The first keeps the numbers; the second is the label alone (a row of blanks),
         which is what the wrapped layout had joined onto the label above it.  Each row
-        comes with the indices of its label cells (``_label_indices``).
+        comes with its line and the indices of its label cells (``_label_indices``).
         """
-        for token in rows:
-            texts = _label_indices(token.cells)
-            if len(texts) != 1 or self.matcher.match(token.cells[texts[0]]) is not None:
-                yield token, texts
+        for cells, line in rows:
+            texts = _label_indices(cells)
+            if len(texts) != 1 or self.matcher.match(cells[texts[0]]) is not None:
+                yield cells, line, texts
                 continue
-            split = self.matcher.split(token.cells[texts[0]])
+            split = self.matcher.split(cells[texts[0]])
             if split is None:
-                yield token, texts
+                yield cells, line, texts
                 continue
             cut, head, tail = split
-            text = token.cells[texts[0]]
-            cells = list(token.cells)
-            cells[texts[0]] = text[:cut]
+            text = cells[texts[0]]
+            head_cells = list(cells)
+            head_cells[texts[0]] = text[:cut]
             self.diag(
                 "label-split",
                 Severity.INFO,
                 f"label {text!r} read as two rows, {head.row.label!r} and {tail.row.label!r} (blank)",
-                token.line,
+                line,
                 row=tail.row.key,
             )
-            head_row = TokenRow(tuple(cells), token.line)
-            yield head_row, _label_indices(head_row.cells)
-            tail_row = TokenRow((text[cut:],), token.line)
-            yield tail_row, _label_indices(tail_row.cells)
+            yield head_cells, line, _label_indices(head_cells)
+            tail_cells = [text[cut:]]
+            yield tail_cells, line, _label_indices(tail_cells)
 
-    def run(self, rows: Iterable[TokenRow]) -> None:
+    def run(self, rows: Iterable[_Row]) -> None:
         """Tables 二 and 三: one template row per labelled token row, put back together.
 
         Text from PDFs separates a row's pieces: a label wrapped above and below its
@@ -684,8 +688,7 @@ class _Aligner:
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
         held: tuple[list[str], int] | None = None  # numbers with no label yet
         last: tuple[LabelMatch, str] | None = None  # the last leaf row and its label text
-        for token, labelled in self.unjoin(rows):
-            cells = list(token.cells)
+        for cells, line, labelled in self.unjoin(rows):
             label = self.label(cells, labelled)
             values = _after_labels(cells, labelled)
             has_numbers = any(not is_blank(c) for c in values)
@@ -773,27 +776,27 @@ class _Aligner:
                 )
             if label.leaf is not None:
                 if has_numbers or waiting is None or waiting[0].row.key != label.leaf.row.key:
-                    self.fill(label.leaf, values, token.line)
-                waiting = None if has_numbers else (label.leaf, token.line)
+                    self.fill(label.leaf, values, line)
+                waiting = None if has_numbers else (label.leaf, line)
                 last = (label.leaf, "".join(label.texts))
             elif label.group is not None:
                 self.found.add(label.group.row.key)
-                carried = (label.group, values, token.line) if has_numbers else None
+                carried = (label.group, values, line) if has_numbers else None
                 waiting = None
             elif label.texts:
                 text = "".join(label.texts)
                 if has_numbers or len(text) <= MAX_WRAPPED_LABEL:
-                    unknown = (text, values, token.line)
+                    unknown = (text, values, line)
                 waiting = None
             elif has_numbers:
                 if waiting is not None:
                     self.filled.discard(waiting[0].row.key)
-                    self.fill(waiting[0], values, token.line)
+                    self.fill(waiting[0], values, line)
                     waiting = None
                 else:
                     if held is not None:
                         self.numbers_without_label(*held)
-                    held = (values, token.line)
+                    held = (values, line)
         if carried is not None:
             group, numbers, at = carried
             self.diag(
@@ -963,15 +966,14 @@ class _Aligner:
         """Every row by each of its label keys (the first row wins a shared key)."""
         return {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
 
-    def run_glued(self, rows: Iterable[TokenRow]) -> None:
+    def run_glued(self, rows: Iterable[_Row]) -> None:
         """Rows of label text and digit runs: split every run by the table's identities (``split``)."""
         entries: list[list[Any]] = []  # [row or None, label text, run text, run span, line]
-        for token in rows:
-            cells = list(token.cells)
+        for cells, line in rows:
             run = cells[-1] if cells and _is_run(cells[-1]) else None
             label = "".join(c for c in (cells[:-1] if run is not None else cells))
             row = self.glued_label(label) if label else None
-            entries.append([row, label, run, getattr(run, "span", None), token.line])
+            entries.append([row, label, run, getattr(run, "span", None), line])
         for previous, entry in itertools.pairwise(entries):
             row, label = entry[0], fold(entry[1]).lstrip()
             run = previous[2]
@@ -1097,20 +1099,19 @@ class _Aligner:
                 None,
             )
 
-    def run_reviews(self, rows: Iterable[TokenRow]) -> None:
+    def run_reviews(self, rows: Iterable[_Row]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
-        for token, labelled in self.unjoin(rows):
-            cells = list(token.cells)
+        for cells, line, labelled in self.unjoin(rows):
             label = self.label(cells, labelled)
             values = _after_labels(cells, labelled)
             filled = [c for c in values if not is_blank(c)]
             if not filled:
                 continue
             if label.leaf is not None and len(filled) <= len(label.leaf.row.columns):
-                self.fill(label.leaf, values, token.line)
+                self.fill(label.leaf, values, line)
                 continue
-            unlabelled.append((values, token.line))
+            unlabelled.append((values, line))
         if len(unlabelled) == 1:
             self.assign(self.spec.data_rows, *unlabelled[0])
         elif unlabelled:
