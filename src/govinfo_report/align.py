@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.identities import identities_within
+from govinfo_report.identities import Number, identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
 from govinfo_report.normalize import (
     Money,
@@ -42,13 +42,10 @@ __all__ = ["AlignedTable", "align", "header_money_unit"]
 #: Longest label assembled from wrapped fragments (keeps alignment linear on junk).
 MAX_WRAPPED_LABEL = 80
 
-#: A number in the search across collapsed rows: an int where it is whole (exact, and
-#: several times faster to add and compare than a Decimal), else the Decimal read.
-_Number = int | Decimal
 #: In the search across collapsed rows: an identity (its index), what one choice adds to its
 #: left sum less its right sum, and the bounds that difference must stay within for the
 #: rows after the choice to be able to bring it to 0.
-_Move = tuple[int, _Number, _Number, _Number]
+_Move = tuple[int, Number, Number, Number]
 
 
 @attrs.frozen
@@ -472,9 +469,9 @@ class _Aligner:
             return None  # a negative term could undo any partial sum: no pruned search
         # each row's numbers read once, not at every use; whole ones as ints
         amounts = [tuple(_whole(amount) for amount in row.amounts) for row in self.open]
-        groups: list[dict[tuple[tuple[Slot, _Number], ...], list[tuple[Slot, ...]]]] = []
+        groups: list[dict[tuple[tuple[Slot, Number], ...], list[tuple[Slot, ...]]]] = []
         for row_amounts, placements in zip(amounts, options, strict=True):
-            grouped: dict[tuple[tuple[Slot, _Number], ...], list[tuple[Slot, ...]]] = {}
+            grouped: dict[tuple[tuple[Slot, Number], ...], list[tuple[Slot, ...]]] = {}
             for placement in placements:
                 key = tuple((slot, amount) for slot, amount in zip(placement, row_amounts, strict=True) if amount)
                 grouped.setdefault(key, []).append(placement)
@@ -488,9 +485,9 @@ class _Aligner:
         # What the rows not yet placed can still add to each side of each identity: per
         # row, its largest numbers, one per cell of the side in that row (a suffix sum).
         largest = [sorted(amounts[k], reverse=True) for k in order]
-        reach: list[list[tuple[_Number, _Number]]] = []
+        reach: list[list[tuple[Number, Number]]] = []
         for identity in checked:
-            caps: list[tuple[_Number, _Number]] = [(0, 0)] * (len(order) + 1)
+            caps: list[tuple[Number, Number]] = [(0, 0)] * (len(order) + 1)
             for d in range(len(order) - 1, -1, -1):
                 within = slots[d].__contains__
                 left = sum(largest[d][: sum(map(within, identity.left))], 0)
@@ -503,15 +500,15 @@ class _Aligner:
                 consistent[k].update(options[k])
         sides = [(frozenset(i.left), frozenset(i.right)) for i in checked]
         # Each identity's left sum less its right sum over the cells placed so far (the fixed rows' to start with).
-        differences: list[_Number] = [
+        differences: list[Number] = [
             sum((base.get(cell) or 0) for cell in i.left) - sum((base.get(cell) or 0) for cell in i.right)
             for i in checked
         ]
-        chosen: list[tuple[tuple[Slot, _Number], ...]] = []
+        chosen: list[tuple[tuple[Slot, Number], ...]] = []
         tried = 0
-        moves_at: list[dict[tuple[tuple[Slot, _Number], ...], list[_Move]]] = [{} for _ in order]
+        moves_at: list[dict[tuple[tuple[Slot, Number], ...], list[_Move]]] = [{} for _ in order]
 
-        def moves(depth: int, key: tuple[tuple[Slot, _Number], ...]) -> list[_Move]:
+        def moves(depth: int, key: tuple[tuple[Slot, Number], ...]) -> list[_Move]:
             """Per identity the choice touches: what it adds to the difference, and the bounds left by later rows."""
             found = moves_at[depth].get(key)
             if found is None:
@@ -1233,8 +1230,12 @@ def _candidate(text: str | None, column: ColumnSpec) -> Value:
     return _amount(text) if column.money else int(_amount(text))
 
 
-def _whole(amount: Decimal) -> _Number:
-    """Return ``amount`` as an int when it is a whole number, else itself (equal either way)."""
+def _whole(amount: Decimal) -> Number:
+    """Return ``amount`` as an int when it is a whole number, else itself (equal either way).
+
+    The searches over collapsed rows add and compare numbers many times: ints are exact
+    and several times faster at it than Decimals.
+    """
     return int(amount) if amount == amount.to_integral_value() else amount
 
 
