@@ -274,3 +274,39 @@ def test_wrapped_score_asks_of_the_row_above_only_under_a_fragment(lines: list[s
 def test_wrapped_score_of_a_seed_is_the_row_by_row_score(stem: str, wrap: int | None) -> None:
     lines = render(govinfo_report.parse(seed_text(stem)), layout="tab", wrap=wrap).splitlines()
     assert WrappedTokenizer().score(lines) == _wrapped_score_row_by_row(lines)
+
+
+def test_the_spaced_tokens_are_what_regex_reads_as_non_space_runs() -> None:
+    # ``_TOKEN_RE`` is ``\S+`` written for the standard library's engine: over all of Unicode
+    # the same characters are white space
+    import sys
+
+    from govinfo_report.tokenizers import builtin
+
+    regex_space = regex.compile(r"\s")
+    differ = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if (builtin._TOKEN_RE.fullmatch(chr(code)) is None) != (regex_space.fullmatch(chr(code)) is not None)
+    ]
+    assert differ == []
+    line = "（一）\u3000予以公开  12 \x1c 3\t—"
+    assert [m.span() for m in builtin._TOKEN_RE.finditer(line)] == [m.span() for m in regex.finditer(r"\S+", line)]
+
+
+def test_str_split_and_regex_disagree_on_white_space_only_at_the_information_separators() -> None:
+    import sys
+
+    from govinfo_report.normalize import WHITE_SPACE
+    from govinfo_report.tokenizers import builtin
+
+    differ = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() != (c in WHITE_SPACE))
+    assert [builtin._SPLIT_ONLY_SPACE.fullmatch(c) is not None for c in differ] == [True] * 4
+    assert differ == "\x1c\x1d\x1e\x1f"
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\x0b\x1c\x1f\x85\xa0\u1680\u2028\u3000\u180e12规章-—"), max_size=30))
+def test_token_spans_are_the_non_space_runs_regex_finds(line: str) -> None:
+    from govinfo_report.tokenizers import builtin
+
+    assert builtin._token_spans(line) == [m.span() for m in regex.finditer(r"\S+", line)]
