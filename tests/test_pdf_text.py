@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,6 +50,26 @@ def test_not_page_numbers(line: str) -> None:
 def test_a_bare_number_is_furniture_only_between_delimited_rows() -> None:
     lines = ["规章 | 1 | 2 | 3", "3", "行政许可 | 5", "", "8", "规章", "4"]
     assert find_furniture([fold(line) for line in lines]).page_numbers == (1,)
+
+
+def _between_delimited_rows_by_definition(folded: list[str], index: int) -> bool:
+    # the nearest non-blank line on each side, and the pattern the module once searched with
+    neighbours = []
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(folded) and not folded[at].strip():
+            at += step
+        neighbours.append(0 <= at < len(folded) and re.search(r"[|\t]", folded[at]) is not None)
+    return all(neighbours)
+
+
+@given(st.lists(st.text(alphabet=" \t|｜1a", max_size=4), max_size=8), st.integers(0, 7))
+def test_between_delimited_rows_is_its_definition(lines: list[str], index: int) -> None:
+    from govinfo_report import furniture
+
+    index = min(index, max(len(lines) - 1, 0))
+    expected = _between_delimited_rows_by_definition(lines, index)
+    assert furniture._between_delimited_rows(lines, index) == expected
 
 
 def test_page_number_and_running_header_between_rows_are_left_out_and_named() -> None:

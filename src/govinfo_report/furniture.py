@@ -34,7 +34,6 @@ _PAGE_NUMBER = lazy(
 #: The characters a page number in ``_PAGE_NUMBER`` can start with.
 _PAGE_NUMBER_FIRST = frozenset("-~·第共pP")
 _BARE_NUMBER = lazy(r"^\d{1,3}$")
-_DELIMITED = lazy(r"[|\t]")
 #: Shortest line taken for a running header, and how near a page number it must sit.
 MIN_HEADER = 6
 HEADER_REACH = 3
@@ -80,13 +79,13 @@ def _is_bare_number_stripped(stripped: str) -> bool:
 
 def _between_delimited_rows(folded: Sequence[str], index: int) -> bool:
     """Tell whether the nearest non-blank lines above and below are delimited rows."""
-    neighbours = []
-    for step in (-1, 1):
+    for step in (-1, 1):  # the line above first: when it is not a row, the one below is not looked for
         at = index + step
         while 0 <= at < len(folded) and not folded[at].strip():
             at += step
-        neighbours.append(0 <= at < len(folded) and _DELIMITED.search(folded[at]) is not None)
-    return all(neighbours)
+        if not 0 <= at < len(folded) or ("|" not in folded[at] and "\t" not in folded[at]):
+            return False
+    return True
 
 
 @cache
