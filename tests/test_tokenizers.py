@@ -310,3 +310,38 @@ def test_token_spans_are_the_non_space_runs_regex_finds(line: str) -> None:
     from govinfo_report.tokenizers import builtin
 
     assert builtin._token_spans(line) == [m.span() for m in regex.finditer(r"\S+", line)]
+
+
+def _lines_rows_by_definition(lines: Sequence[str]) -> list[TokenRow]:
+    # the tokenizer as first written: a span from lstrip and rstrip, a row from a list of spans
+    from govinfo_report.normalize import is_value
+
+    rows: list[TokenRow] = []
+    cells: list[str] = []
+    spans: list[CellSpan | None] = []
+    start = empty = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            empty += 1
+            continue
+        span = (index, len(line) - len(line.lstrip()), len(line.rstrip()))
+        if is_value(text) and cells:
+            cells += [""] * empty + [text]
+            spans += [None] * empty + [span]
+            empty = 0
+            continue
+        if cells:
+            rows.append(TokenRow(tuple(cells), start, tuple(spans)))
+        cells, spans, start, empty = [text], [span], index, 0
+    if cells:
+        rows.append(TokenRow(tuple(cells), start, tuple(spans)))
+    return rows
+
+
+@given(st.lists(st.lists(st.sampled_from([" ", "\u3000", "0", "12", "规章", "元", "\x1c"]), max_size=4).map("".join)))
+def test_lines_rows_and_spans_are_their_definition(lines: list[str]) -> None:
+    rows = LinesTokenizer().tokenize(lines)
+    expected = _lines_rows_by_definition(lines)
+    assert rows == expected
+    assert [list(row.spans) for row in rows] == [list(row.spans) for row in expected]

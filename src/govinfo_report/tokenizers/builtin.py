@@ -9,8 +9,10 @@ from typing import ClassVar
 from govinfo_report.normalize import WHITE_SPACE, fold_chars, is_value
 from govinfo_report.patterns import lazy, lazy_re
 from govinfo_report.tokenizers.base import (
+    _NO_SPAN,
     CellSpan,
     DelimitedTokenizer,
+    PackedSpans,
     Tokenizer,
     TokenRow,
     is_markdown,
@@ -93,7 +95,8 @@ class LinesTokenizer(Tokenizer):
         """
         rows: list[TokenRow] = []
         cells: list[str] = []
-        spans: list[CellSpan | None] = []
+        flat: list[int] = []  # the cells' spans, packed (``PackedSpans``): a row is short-lived until it is done
+        gaps = False
         start = 0
         empty = 0
         for index, line in enumerate(lines):
@@ -101,19 +104,22 @@ class LinesTokenizer(Tokenizer):
             if not text:
                 empty += 1
                 continue
-            span = (index, len(line) - len(line.lstrip()), len(line.rstrip()))
-            if is_value(text) and cells:
-                cells.extend([""] * empty)
-                spans.extend([None] * empty)
+            # str.strip takes off what lstrip and rstrip do: the end is the start plus the text
+            lead = 0 if text is line else len(line) - len(line.lstrip())
+            if cells and is_value(text):
+                if empty:
+                    cells.extend([""] * empty)
+                    flat.extend(_NO_SPAN * empty)
+                    gaps = True
                 cells.append(text)
-                spans.append(span)
+                flat += (index, lead, lead + len(text))
                 empty = 0
                 continue
             if cells:
-                rows.append(located_row(cells, spans, start))
-            cells, spans, start, empty = [text], [span], index, 0
+                rows.append(TokenRow(tuple(cells), start, PackedSpans._of(tuple(flat), gaps=gaps)))
+            cells, flat, gaps, start, empty = [text], [index, lead, lead + len(text)], False, index, 0
         if cells:
-            rows.append(located_row(cells, spans, start))
+            rows.append(TokenRow(tuple(cells), start, PackedSpans._of(tuple(flat), gaps=gaps)))
         return rows
 
 
