@@ -92,6 +92,20 @@ def test_headings_run_into_one_line_are_put_on_lines_of_their_own() -> None:
     ]
 
 
+def test_a_long_line_with_no_heading_in_it_leaves_the_lines_as_they_are() -> None:
+    from govinfo_report.readers import TextReader
+    from govinfo_report.readers.text import LONG_LINE
+
+    prose = "本年度，我局认真贯彻落实政府信息公开条例。" * (LONG_LINE // 10)
+    text = f"一、总体情况\n{prose}\n二、主动公开政府信息情况\n"
+    document = TextReader().read(text)
+    assert document.segments is None
+    assert document.lines == tuple(text.split("\n"))
+    cut = TextReader().read(text.replace(prose, prose + "二、主动公开政府信息情况"))
+    assert cut.segments is not None
+    assert cut.lines[2] == "二、主动公开政府信息情况"
+
+
 def _break_by_folding_first(line: str) -> list[tuple[int, int]]:
     """``break_at_headings`` as it was defined: the line folded, then the heading pattern searched in it."""
     from govinfo_report.normalize import fold_chars

@@ -89,19 +89,27 @@ class TextReader(Reader):
         """Decode bytes (UTF-8, GB18030/GBK or Big5) and cut the text into lines (and long lines at headings)."""
         text = decode(bytes(source)) if isinstance(source, (bytes, bytearray, memoryview)) else source
         document = Document.from_text(text, self.name)
-        if not any(len(line) >= LONG_LINE for line in document.lines):
-            return document
         return _broken(document)
 
 
 def _broken(document: Document) -> Document:
-    """Put the section headings run into long lines on lines of their own, keeping every offset."""
+    """Put the section headings run into long lines on lines of their own, keeping every offset.
+
+    The document itself when no long line holds a heading to cut at (most reports): its
+    lines are then already the source's lines.
+    """
+    cut = {
+        index: pieces
+        for index, line in enumerate(document.lines)
+        if len(line) >= LONG_LINE and len(pieces := break_at_headings(line)) > 1
+    }
+    if not cut:
+        return document
     starts = document.line_starts
     lines: list[str] = []
     offsets: list[int] = []
     for index, line in enumerate(document.lines):
-        pieces = break_at_headings(line) if len(line) >= LONG_LINE else [(0, len(line))]
-        for start, end in pieces:
+        for start, end in cut.get(index, ((0, len(line)),)):
             lines.append(line[start:end])
             offsets.append(starts[index] + start)
     return Document(document.text, tuple(lines), document.reader, segments=ContiguousSegments(lines, offsets))
