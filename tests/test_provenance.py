@@ -199,6 +199,21 @@ def test_lines_cut_at_headings_map_by_one_offset_each() -> None:
 
 
 @given(
+    st.lists(st.text(alphabet="ab", max_size=6), min_size=1, max_size=5),
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 8), st.integers(0, 8)), max_size=8),
+)
+def test_source_ranges_are_source_range_of_each_place(lines: list[str], places: list[tuple[int, int, int]]) -> None:
+    from govinfo_report.readers import ContiguousSegments, Document
+
+    offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    segments = ContiguousSegments(lines, offsets)
+    places = [(line % len(lines), start, end) for line, start, end in places]
+    assert segments.source_ranges(places) == [segments.source_range(*place) for place in places]
+    document = Document("\n".join(lines), tuple(lines), "text", segments=segments)
+    assert document.locate_all(places) == [document.locate(*place) for place in places]
+
+
+@given(
     st.lists(st.text(alphabet="ab\n", max_size=6), min_size=1, max_size=6),
     st.data(),
 )
