@@ -249,3 +249,27 @@ def test_line_starts_are_where_each_newline_convention_ends_a_line(text: str) ->
     expected = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
     expected[0] = len(text) - len(text.lstrip("\ufeff"))
     assert line_starts(text) == expected
+
+
+def test_spans_and_provenances_built_by_their_slots_are_what_their_classes_build() -> None:
+    import attrs
+
+    from govinfo_report import parser
+    from govinfo_report.schema import Provenance, Span
+
+    span_fields = attrs.fields(Span)
+    assert [f.name for f in span_fields] == ["line", "start", "end", "page", "box"]
+    assert [f.default for f in span_fields[3:]] == [None, None]
+    assert [f.name for f in attrs.fields(Provenance)] == ["table", "row", "column", "span"]
+    for field in (*span_fields, *attrs.fields(Provenance)):
+        assert field.converter is None
+        assert field.validator is None
+        assert field.on_setattr is None
+    span = parser._span(3, 10, 12)
+    assert span == Span(3, 10, 12)
+    assert repr(span) == repr(Span(3, 10, 12))
+    assert hash(span) == hash(Span(3, 10, 12))
+    placed = parser._placed("applications", "new", "natural_person", span)
+    assert placed == Provenance("applications", "new", "natural_person", Span(3, 10, 12))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        span.line = 4  # type: ignore[misc]

@@ -482,8 +482,40 @@ def _provenance(
             for place, located in zip(places, document.locate_all(places), strict=True)
         ]
     else:
-        spans = [Span(*located) for located in document.locate_all(places)]
-    return tuple(Provenance(*key, span) for key, span in zip(keys, spans, strict=True))
+        spans = [_span(*located) for located in document.locate_all(places)]
+    return tuple(_placed(*key, span) for key, span in zip(keys, spans, strict=True))
+
+
+# A report's hundreds of Spans and Provenances are built by setting their slots directly:
+# what their attrs ``__init__`` does (frozen: an ``object.__setattr__`` by name per field),
+# without looking each field up by name, 1.3-1.4x faster.  tests/test_provenance.py checks
+# the fields are these and have no converter, validator or default but the ones set here.
+_new = object.__new__
+_span_line, _span_start, _span_end, _span_page, _span_box = (
+    Span.__dict__[field.name].__set__ for field in attrs.fields(Span)
+)
+_table, _row, _column, _where = (Provenance.__dict__[field.name].__set__ for field in attrs.fields(Provenance))
+
+
+def _span(line: int, start: int, end: int) -> Span:
+    """Return ``Span(line, start, end)``."""
+    span: Span = _new(Span)
+    _span_line(span, line)
+    _span_start(span, start)
+    _span_end(span, end)
+    _span_page(span, None)
+    _span_box(span, None)
+    return span
+
+
+def _placed(table: str, row: str, column: str, span: Span) -> Provenance:
+    """Return ``Provenance(table, row, column, span)``."""
+    provenance: Provenance = _new(Provenance)
+    _table(provenance, table)
+    _row(provenance, row)
+    _column(provenance, column)
+    _where(provenance, span)
+    return provenance
 
 
 def _in_source_lines(report: Report, diagnostics: list[Diagnostic], document: Document) -> Report:
