@@ -193,3 +193,45 @@ def test_only_yuan_folds_to_a_text_holding_yuan() -> None:
 
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if "元" in fold(c)] == ["元"]
     assert not any("元" in word for word in TAIWAN_WORDS.values())
+
+
+def test_fold_chars_leaves_exactly_the_texts_it_does_not_change() -> None:
+    # ``fold_chars`` skips the translation when no character of the text is one it changes
+    import sys
+
+    from govinfo_report.normalize import _fold_table, fold_chars
+
+    table = _fold_table()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert fold_chars(char) == char.translate(table), hex(code)
+    simplified = "规章 | 0"
+    assert fold_chars(simplified) is simplified  # nothing to fold: the text itself, not a copy
+
+
+@given(st.text(alphabet=st.sampled_from("规章號總（）：, 0１\u3000\uff5e\U00020000a"), max_size=12))
+def test_fold_chars_is_the_translation(text: str) -> None:
+    from govinfo_report.normalize import _fold_table, fold_chars
+
+    assert fold_chars(text) == text.translate(_fold_table())
+
+
+@given(st.sets(st.integers(0, 0x3000), min_size=1, max_size=40), st.integers(0, 0x3000))
+def test_code_class_is_exactly_its_code_points(codes: set[int], probe: int) -> None:
+    import re
+
+    import regex
+
+    from govinfo_report.patterns import code_class
+
+    pattern = code_class(codes)
+    for code in {probe, *codes, *(c + 1 for c in codes), *(c - 1 for c in codes if c)}:
+        assert (re.fullmatch(pattern, chr(code)) is not None) == (code in codes)
+        assert (regex.fullmatch(pattern, chr(code)) is not None) == (code in codes)
+
+
+def test_code_class_of_nothing_is_refused() -> None:
+    from govinfo_report.patterns import code_class
+
+    with pytest.raises(ValueError, match="at least one"):
+        code_class([])

@@ -12,12 +12,12 @@ patterns (the HTML tokenizer) that need none of ``regex``'s features and run fas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 import regex
 
-__all__ = ["char_class", "lazy", "lazy_re"]
+__all__ = ["char_class", "code_class", "lazy", "lazy_re"]
 
 #: What a pattern is used for; looking any of them up compiles the pattern once.
 _BOUND = (
@@ -60,3 +60,25 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def char_class(chars: str) -> str:
     """Return a character class (``[…]``, for ``re`` or ``regex``) of exactly the characters of ``chars``."""
     return "[" + "".join(map(re.escape, chars)) + "]"
+
+
+def code_class(codes: Iterable[int]) -> str:
+    """Return a character class (``[…]``, for ``re`` or ``regex``) of exactly the code points ``codes``.
+
+    Runs of consecutive code points are written as ranges (``a-z``): a class of thousands
+    compiles in a fraction of the time.  ``[]`` matches nothing only in ``regex``: give at
+    least one code point.
+    """
+    ordered = sorted(set(codes))
+    if not ordered:
+        raise ValueError("a character class needs at least one code point")
+    runs: list[str] = []
+    first = last = ordered[0]
+    for code in [*ordered[1:], None]:
+        if code is not None and code == last + 1:
+            last = code
+            continue
+        runs.append(re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        if code is not None:
+            first = last = code
+    return "[" + "".join(runs) + "]"
