@@ -106,6 +106,30 @@ def test_script_of_lines_is_the_script_of_their_joined_text(lines: list[str], sa
         assert metadata.detect_script_of_lines(lines) == metadata.detect_script("\n".join(lines))
 
 
+def test_has_traditional_is_a_traditional_count_above_zero_over_all_of_unicode() -> None:
+    import sys
+
+    from govinfo_report import normalize
+
+    differ = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if normalize.has_traditional(chr(code)) != (normalize.script_counts(chr(code))[0] > 0)
+    ]
+    assert differ == []
+
+
+@given(st.text(alphabet="國国這这abc\U00020000 ", max_size=30))
+def test_detect_script_is_the_larger_count(text: str) -> None:
+    from govinfo_report import normalize
+    from govinfo_report.schema import Script
+
+    traditional, simplified = normalize.script_counts(text)
+    expected = Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
+    assert metadata.detect_script(text) == expected
+    assert metadata.detect_script_of_lines(text.split(" ")) == metadata.detect_script(text.replace(" ", "\n"))
+
+
 def test_the_translation_lists_translate_every_code_point_as_their_tables() -> None:
     # fold_chars and script_counts translate with lists indexed by code point (faster than
     # a dict); over all of Unicode, surrogates included, they must say what the dicts say.

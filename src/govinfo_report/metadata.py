@@ -11,7 +11,7 @@ from itertools import islice
 
 import regex
 
-from govinfo_report.normalize import WHITE_SPACE, fold_chars, folded_pattern, script_counts, unfolded
+from govinfo_report.normalize import WHITE_SPACE, fold_chars, folded_pattern, has_traditional, script_counts, unfolded
 from govinfo_report.patterns import char_class, lazy
 from govinfo_report.schema import Script
 from govinfo_report.sections import is_page_noise
@@ -236,13 +236,12 @@ _SCRIPT_CHUNK = 65_536
 
 def detect_script(text: str) -> Script:
     """Traditional when traditional-only characters outnumber simplified-only ones (first ``SCRIPT_SAMPLE``)."""
-    traditional, simplified = script_counts(text[:SCRIPT_SAMPLE])
-    return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
+    return _script_of([text[:SCRIPT_SAMPLE]])
 
 
 def detect_script_of_lines(lines: Iterable[str]) -> Script:
     """Return ``detect_script`` of the lines joined by newlines, joining at most 64K characters at a time."""
-    traditional = simplified = 0
+    chunks: list[str] = []
     left = SCRIPT_SAMPLE
     chunk: list[str] = []
     size = 0
@@ -254,9 +253,18 @@ def detect_script_of_lines(lines: Iterable[str]) -> Script:
         size += len(piece)
         left -= len(line) + 1  # the newline that joins it to the next counts for neither script
         if size >= _SCRIPT_CHUNK:
-            counts = script_counts("".join(chunk))
-            traditional, simplified = traditional + counts[0], simplified + counts[1]
+            chunks.append("".join(chunk))
             chunk, size = [], 0
-    counts = script_counts("".join(chunk))
-    traditional, simplified = traditional + counts[0], simplified + counts[1]
+    chunks.append("".join(chunk))
+    return _script_of(chunks)
+
+
+def _script_of(chunks: Sequence[str]) -> Script:
+    """Traditional when the chunks' traditional-only characters outnumber their simplified-only ones."""
+    if not any(map(has_traditional, chunks)):
+        return Script.SIMPLIFIED  # none to outnumber anything: the simplified ones need no count
+    traditional = simplified = 0
+    for chunk in chunks:
+        counts = script_counts(chunk)
+        traditional, simplified = traditional + counts[0], simplified + counts[1]
     return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED

@@ -22,6 +22,7 @@ __all__ = [
     "fold",
     "fold_chars",
     "folded_pattern",
+    "has_traditional",
     "is_split_number",
     "is_value",
     "label_key",
@@ -291,6 +292,21 @@ def script_counts(text: str) -> tuple[int, int]:
         marked = marked.translate(_ASTRAL_MARKS)
         traditional, simplified = marked.count(_TRADITIONAL_MARK), marked.count(_SIMPLIFIED_MARK)
     return traditional, simplified
+
+
+def has_traditional(text: str) -> bool:
+    """Tell whether ``text`` holds a character only traditional script uses (``traditional_count(text) > 0``).
+
+    One ``re`` search that stops at the first such character: most reports have none, and
+    then the simplified ones need not be counted to know which script is the larger.
+    """
+    return _traditional().search(text) is not None
+
+
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Return the pattern of a character only traditional script uses (what ``script_counts`` counts first)."""
+    return re.compile(code_class(_TRADITIONAL))
 
 
 def traditional_count(text: str) -> int:
