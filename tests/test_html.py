@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from unittest import mock
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -274,3 +275,26 @@ def test_mutated_real_page_gives_a_report_or_the_library_error(data: st.DataObje
     except GovinfoReportError:
         return
     assert in_page(report, mutated) == []
+
+
+_SPACES = st.sampled_from([" ", "\n  ", "\t", "\u00a0", "\u200b", "\ufeff", "\u3000", " x "])
+
+
+@given(pieces=st.lists(st.one_of(_TAGS, _SPACES), max_size=60))
+@example(pieces=["规章", "<span>", " ", "<span>", "1"])
+def test_white_space_alone_between_tags_reads_as_the_text_token_it_was(pieces: list[str]) -> None:
+    # ``space`` tokens are read as one shared piece; the page must read as when they were text
+    from govinfo_report.readers import html
+
+    page = "<html><body><p>" + "".join(pieces)
+    as_text = re.compile(html._TOKEN.pattern.split("|", 1)[1], html._TOKEN.flags)
+    assert html._TOKEN.pattern.startswith("(?P<space>")
+    read = HtmlReader().read(page)
+    with mock.patch.object(html, "_TOKEN", as_text):
+        expected = HtmlReader().read(page)
+    assert (read.lines, read.segments, read.grids, read.paths) == (
+        expected.lines,
+        expected.segments,
+        expected.grids,
+        expected.paths,
+    )

@@ -87,7 +87,9 @@ _MARKUP = lazy(r"<(?:html|head|body|meta|div|p|table|tr|td|span|br|font|title|a)
 _NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*"
 _REFERENCE = r"&(?:\#[xX][0-9a-fA-F]{1,8}|\#[0-9]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?"
 _TOKEN = lazy_re(
-    r"(?P<text>[^<&]+)"
+    # white space alone between tags (Word's indentation: most text tokens of a saved page)
+    r"(?P<space>[ \t\n\r\f\v\u00a0\u200b\ufeff]+)(?![^<&])"
+    r"|(?P<text>[^<&]+)"
     rf"""|(?P<start><(?P<name>{_NAME})(?:(?P<attrs>[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>|(?P<loose>[^>]*)>))"""
     rf"|(?P<end></(?P<end_name>{_NAME})[^>]*>)"
     rf"|(?P<reference>{_REFERENCE})"
@@ -115,6 +117,8 @@ def _unescape() -> Callable[[str], str]:
 
 #: A piece of text and where it is in the page: ``(text, start, end, exact)``.
 _Piece = tuple[str, int, int, bool]
+#: White space alone between two tags: one piece for all of them, read as a space (``_Line.add``).
+_SPACE: _Piece = (" ", 0, 0, True)
 
 
 class _Element:
@@ -143,7 +147,10 @@ class _TreeBuilder:
         """Read the page's tokens in one pass and return the tree's root."""
         for match in tokens(self.text):
             kind = match.lastgroup
-            if kind == "text":
+            if kind == "space":
+                if not self.skipping:
+                    self.stack[-1].children.append(_SPACE)
+            elif kind == "text":
                 if not self.skipping:
                     start, stop = match.span()
                     self.stack[-1].children.append((match.group(), start, stop, True))
@@ -269,6 +276,9 @@ class _Line:
         self.boundary = False  # a paragraph or line break inside a cell came before the next text
 
     def add(self, piece: _Piece) -> None:
+        if piece is _SPACE:  # what white space alone comes to below, without looking at it
+            self.space = self.length > 0
+            return
         text, start, end, exact = piece
         if not exact:
             if _WHITESPACE.fullmatch(text):
@@ -429,8 +439,9 @@ def _raw_end(tag: str) -> re.Pattern[str]:
 def tokens(text: str) -> Iterator[re.Match[str]]:
     """Yield a page's tokens in order, each a match whose ``lastgroup`` names its kind.
 
-    The kinds are ``text``, ``start``, ``end``, ``reference``, ``comment``, ``declaration``
-    and ``stray`` (a ``<`` or ``&`` that starts nothing).  The content of ``<script>`` and
+    The kinds are ``space`` (white space alone up to the next tag or reference), ``text``,
+    ``start``, ``end``, ``reference``, ``comment``, ``declaration`` and ``stray`` (a ``<``
+    or ``&`` that starts nothing).  The content of ``<script>`` and
     ``<style>`` is skipped up to their own end tag, which is yielded.  No tag can end after
     the page's last ``>``, so what follows it is text: one pass, linear on unclosed markup.
     """
