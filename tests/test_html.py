@@ -298,3 +298,31 @@ def test_white_space_alone_between_tags_reads_as_the_text_token_it_was(pieces: l
         expected.grids,
         expected.paths,
     )
+
+
+_CAPTIONED = st.sampled_from(
+    ["<table>", "</table>", "<caption>", "</caption>", "<tr>", "<td>", "</td>", "</tr>", "规章", "1", "<p>", " "]
+)
+
+
+@given(pieces=st.lists(_CAPTIONED, max_size=40))
+@example(pieces=["<table>", "<caption>", "规章", "</caption>", "<tr>", "<td>", "1"])
+@example(pieces=["<table>", "<tr>", "<td>", "<caption>", "规章", "</caption>", "1"])
+def test_a_table_is_searched_for_captions_only_when_one_was_opened_in_it(pieces: list[str]) -> None:
+    from govinfo_report.readers import html
+
+    page = "<html><body>" + "".join(pieces)
+
+    class Searched(html._Element):
+        @property
+        def has_caption(self) -> bool:
+            return True  # every table searched, as before the mark
+
+        @has_caption.setter
+        def has_caption(self, value: bool) -> None:
+            pass
+
+    read = HtmlReader().read(page)
+    with mock.patch.object(html, "_Element", Searched):
+        expected = HtmlReader().read(page)
+    assert (read.lines, read.segments, read.grids) == (expected.lines, expected.segments, expected.grids)

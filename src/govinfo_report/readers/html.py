@@ -122,13 +122,14 @@ _SPACE: _Piece = (" ", 0, 0, True)
 
 
 class _Element:
-    __slots__ = ("attrs", "children", "has_table", "tag")
+    __slots__ = ("attrs", "children", "has_caption", "has_table", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str]) -> None:
         self.tag = tag
         self.attrs = attrs
         self.children: list[_Element | _Piece] = []
-        self.has_table = False
+        self.has_table = False  # a table inside this table
+        self.has_caption = False  # a caption inside this table (and no table between)
 
 
 class _TreeBuilder:
@@ -234,6 +235,8 @@ class _TreeBuilder:
             if self.tables:
                 self.tables[-1].has_table = True
             self.tables.append(element)
+        elif tag == "caption" and self.tables:
+            self.tables[-1].has_caption = True  # the open tables are those on the stack, innermost last
         if tag in _SKIP:
             self.skipping += 1
         self.push(element)
@@ -383,7 +386,8 @@ class _Blocks:
         self.tables += 1
         rows: list[list[tuple[str, list[Segment]]]] = []
         spans: list[list[tuple[int, int]]] = []
-        for caption in _descendants(table, frozenset({"caption"})):
+        # a table with no caption pushed into it has none: its tree is not searched for one
+        for caption in _descendants(table, frozenset({"caption"})) if table.has_caption else ():
             self.walk(caption)
             self.flush()
         for row in _rows(table):
