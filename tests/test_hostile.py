@@ -138,3 +138,37 @@ WORST = {
 @pytest.mark.parametrize("name", sorted(WORST))
 def test_worst_cases_finish(name: str) -> None:
     assert isinstance(outcome(WORST[name]), (Report, GovinfoReportError))
+
+
+def _with_repeats(text: str, row: str, times: int) -> str:
+    """Return ``text`` with the line ``row`` printed ``times`` more times right after it."""
+    assert f"\n{row}\n" in text
+    return text.replace(f"\n{row}\n", f"\n{row}\n" + f"{row}\n" * times, 1)
+
+
+@pytest.mark.parametrize("layout", ["tab", "glued"])
+@pytest.mark.parametrize("times", [3, 10, 11, 250])
+def test_a_repeated_row_is_named_ten_times_then_counted(layout: str, times: int) -> None:
+    from govinfo_report.align import MAX_DUPLICATES
+    from govinfo_report.render import render
+
+    original = govinfo_report.parse(seed_text("002_0d16514126ac40ad"))
+    text = render(original, layout=layout)
+    row = next(line for line in text.split("\n") if "(七)" in line and "总计" in line)
+    report = govinfo_report.parse(_with_repeats(text, row, times))
+    assert report.applications == original.applications  # the first is kept
+    repeats = [d for d in report.diagnostics if d.code == "row-duplicate"]
+    named = [d for d in repeats if "appears again" in d.message]
+    assert len(named) == min(times, MAX_DUPLICATES)
+    first = named[0].line
+    assert first is not None
+    assert [d.line for d in named] == list(range(first, first + len(named)))
+    counted = [d for d in repeats if d not in named]
+    if times <= MAX_DUPLICATES:
+        assert counted == []
+        return
+    (summary,) = counted
+    assert f"appears {times - MAX_DUPLICATES:,} more times from this line on" in summary.message
+    assert summary.line == first + MAX_DUPLICATES
+    assert summary.severity is govinfo_report.Severity.WARNING
+    assert summary.row == named[0].row

@@ -41,6 +41,8 @@ __all__ = ["AlignedTable", "align", "header_money_unit"]
 
 #: Longest label assembled from wrapped fragments (keeps alignment linear on junk).
 MAX_WRAPPED_LABEL = 80
+#: Repeats of one row named one by one (``row-duplicate``); one more diagnostic counts the rest.
+MAX_DUPLICATES = 10
 
 #: In the search across collapsed rows: an identity (its index), what one choice adds to its
 #: left sum less its right sum, and the bounds that difference must stay within for the
@@ -202,6 +204,9 @@ class _Aligner:
         self.open: list[_OpenRow] = []
         #: Each message said, kept once: a junk table repeats one diagnostic per line.
         self.messages: dict[str, str] = {}
+        #: Per row key: how often it appeared again, the line of the first repeat not said
+        #: one by one, and whether its diagnostics name the row (``duplicate``).
+        self.repeats: dict[str, tuple[int, int, bool]] = {}
 
     # Diagnostics -----------------------------------------------------------------------
 
@@ -228,6 +233,39 @@ class _Aligner:
         )
         self.diagnostics.append(diagnostic)
         return diagnostic
+
+    def duplicate(self, row: RowSpec, line: int, *, named: bool) -> None:
+        """Say that ``row`` appears again with numbers (the first is kept), one by one up to ``MAX_DUPLICATES``.
+
+        ``named``: the diagnostic names the row (its key in ``Diagnostic.row``).  Past the
+        limit the repeats are counted, for ``count_repeats``: a junk table of one row
+        repeated a hundred thousand times gets a dozen diagnostics, not a hundred thousand.
+        """
+        count, first, _ = self.repeats.get(row.key, (0, line, named))
+        count += 1
+        if count <= MAX_DUPLICATES:
+            self.diag(
+                "row-duplicate",
+                Severity.WARNING,
+                f"row {row.label!r} appears again; kept the first",
+                line,
+                row=row.key if named else None,
+            )
+        self.repeats[row.key] = (count, line if count == MAX_DUPLICATES + 1 else first, named)
+
+    def count_repeats(self) -> None:
+        """Say how often each row appeared again past the ``MAX_DUPLICATES`` named one by one."""
+        for key, (count, line, named) in self.repeats.items():
+            if count > MAX_DUPLICATES:
+                row = self.spec.row(key)
+                self.diag(
+                    "row-duplicate",
+                    Severity.WARNING,
+                    f"row {row.label!r} appears {count - MAX_DUPLICATES:,} more times from this line on, "
+                    f"not named one by one; kept the first",
+                    line,
+                    row=key if named else None,
+                )
 
     # Values ----------------------------------------------------------------------------
 
@@ -630,9 +668,7 @@ class _Aligner:
             )
         has_numbers = any(not is_blank(c) for c in cells)
         if row.key in self.filled and has_numbers:
-            self.diag(
-                "row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line, row=row.key
-            )
+            self.duplicate(row, line, named=True)
             return
         if row.key in self.filled:
             return
@@ -1002,7 +1038,7 @@ class _Aligner:
                 unlabelled.append([row, label, run, span, line])
                 continue
             if row.key in where:
-                self.diag("row-duplicate", Severity.WARNING, f"row {row.label!r} appears again; kept the first", line)
+                self.duplicate(row, line, named=False)
                 continue
             digits, offsets = _run_digits(run)
             runs.append(RowRun(row.key, tuple((row.key, c) for c in row.columns), digits))
@@ -1280,6 +1316,7 @@ def align(
     else:
         aligner.run(located)
     aligner.settle_collapsed()  # ``run`` settles before placing orphans; the others here
+    aligner.count_repeats()
     return AlignedTable(
         spec=spec,
         values=aligner.values,
