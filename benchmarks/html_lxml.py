@@ -34,7 +34,7 @@ def pieces(text: str) -> list[Piece]:
     found: list[Piece] = []
     for match in reader.tokens(text):
         kind = match.lastgroup
-        if kind in ("text", "stray"):
+        if kind in ("text", "space", "stray"):
             start, stop = match.span()
             found.append((match.group(), start, stop, True))
         elif kind == "reference":
