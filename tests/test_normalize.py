@@ -259,3 +259,28 @@ def test_code_class_of_nothing_is_refused() -> None:
 
     with pytest.raises(ValueError, match="at least one"):
         code_class([])
+
+
+_JOINED_PIECES = st.sampled_from(
+    ["國", "国", "Ａ", "e", "\u0301", "\u3000", "網路", "软体", "最佳化", "①", "\n", " ", "ﬁ", "가", "\u1161", "\u11a8"]
+)
+
+
+@given(st.lists(st.lists(_JOINED_PIECES, max_size=6).map("".join), max_size=6))
+def test_fold_of_lines_joined_by_newlines_is_their_folds_joined(lines: list[str]) -> None:
+    # the parser folds every line once, and a section's text from its folded lines
+    joined = "\n".join(lines)
+    assert fold(joined) == "\n".join(map(fold, lines))
+    assert fold(joined.strip("\n")) == "\n".join(map(fold, lines)).strip("\n")
+
+
+def test_a_newline_folds_only_to_itself_and_nothing_else_to_one() -> None:
+    import sys
+    import unicodedata
+
+    from govinfo_report.normalize import TAIWAN_WORDS
+
+    assert fold("\n") == "\n"
+    assert [f"U+{c:04X}" for c in range(sys.maxunicode + 1) if c != 10 and "\n" in fold(chr(c))] == []
+    assert unicodedata.combining("\n") == 0
+    assert not any("\n" in word for word in TAIWAN_WORDS)

@@ -39,3 +39,25 @@ def test_only_the_opening_of_a_huge_overview_is_searched() -> None:
     late = V2021.replace("一、总体情况\n", "一、总体情况\n" + padding, 1)
     assert "new applications" not in {f.meaning for f in prose_figures(parse(late))}
     assert "new applications" in {f.meaning for f in prose_figures(parse(V2021))}
+
+
+def test_the_overview_folded_from_its_lines_is_the_overview_folded() -> None:
+    # parse hands check_prose the overview as its folded lines joined: the same text fold gives
+    from govinfo_report import parser
+    from govinfo_report.normalize import fold
+    from govinfo_report.sections import build_sections, section_bodies
+
+    from .conftest import SEEDS, seed_text
+
+    texts = [V2021, *(seed_text(stem) for stem in SEEDS)]
+    texts.append(V2021.replace("受理政府信息公开申请141件", "受理政府信息公開申請150件"))
+    seen = 0
+    for text in texts:
+        lines, folded, headings, _ = parser.Parser()._sections(parser.Parser().read(text), [])
+        bodies = section_bodies(lines, folded, headings)
+        sections = build_sections(lines, folded, headings, bodies=bodies)
+        for section, given in zip(sections, parser._folded_prose(sections, bodies, folded), strict=True):
+            if given is not None:
+                assert given == fold(section.text)
+                seen += 1
+    assert seen == len(texts)

@@ -19,7 +19,7 @@ from govinfo_report.errors import ReportNotFoundError, ValidationError
 from govinfo_report.furniture import find_furniture
 from govinfo_report.normalize import fold, is_value, label_key
 from govinfo_report.placement import Slot
-from govinfo_report.prose import check_prose
+from govinfo_report.prose import MAX_PROSE, PROSE_SECTIONS, check_prose
 from govinfo_report.readers.base import Document, Grid, Reader
 from govinfo_report.readers.registry import ReaderRegistry, default_readers
 from govinfo_report.schema import (
@@ -32,7 +32,7 @@ from govinfo_report.schema import (
     TableSource,
     TemplateVersion,
 )
-from govinfo_report.sections import Heading, build_sections, find_headings
+from govinfo_report.sections import Heading, build_sections, find_headings, section_bodies
 from govinfo_report.template import TABLE_KEYS, cell_keys, table, tables
 from govinfo_report.tokenizers.base import CellSpan, Tokenizer, TokenRow
 from govinfo_report.tokenizers.registry import Registry, default_tokenizers
@@ -167,7 +167,8 @@ class Parser:
         diagnostics: list[Diagnostic] = list(document.notes)
         lines, folded, headings, furniture = self._sections(document, diagnostics)
         texts = {key: self._table_text(key, document, lines, headings, forced, furniture) for key in TABLE_KEYS}
-        sections = build_sections(lines, folded, headings, end=_report_end(document, headings))
+        bodies = section_bodies(lines, folded, headings, end=_report_end(document, headings))
+        sections = build_sections(lines, folded, headings, bodies=bodies)
         title = metadata.find_title(lines, folded, headings[0].index)
         year = self._year(title[1] if title else None, lines, sections)
         version = self._version(texts, year, diagnostics)
@@ -193,7 +194,8 @@ class Parser:
         diagnostics.extend(self._missing(report, texts, read_at, title, year))
         report = _in_source_lines(report, diagnostics, document)
         report = attrs.evolve(report, diagnostics=report.diagnostics + validate(report))
-        report = attrs.evolve(report, diagnostics=report.diagnostics + check_prose(report))
+        prose = check_prose(report, folded=_folded_prose(sections, bodies, folded))
+        report = attrs.evolve(report, diagnostics=report.diagnostics + prose)
         if strict:
             serious = [d for d in report.diagnostics if d.severity >= Severity.WARNING]
             if serious:
@@ -466,6 +468,22 @@ def _grid_row(index: int, grid: Grid) -> TokenRow:
             spans.append((index, column, column + len(cell)) if cell else None)
         column += len(cell or "") + 1
     return TokenRow(tuple(cells), index, tuple(spans))
+
+
+def _folded_prose(
+    sections: Sequence[Section], bodies: Sequence[tuple[int, int]], folded: Sequence[str]
+) -> list[str | None]:
+    """Return each prose section's text folded, from its lines already folded (None: not prose, or too long).
+
+    ``fold`` of lines joined by newlines is their folds joined: a newline maps to itself,
+    NFKC never composes across one, and no Taiwan word holds one (tests/test_normalize.py).
+    """
+    return [
+        "\n".join(folded[first:last]).strip("\n")
+        if section.key in PROSE_SECTIONS and len(section.text) <= MAX_PROSE
+        else None
+        for section, (first, last) in zip(sections, bodies, strict=True)
+    ]
 
 
 def _provenance(

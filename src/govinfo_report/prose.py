@@ -10,7 +10,7 @@ diagnostic (``prose-figure-differs``), never a warning, and nothing is changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -18,7 +18,7 @@ from govinfo_report.normalize import fold
 from govinfo_report.patterns import lazy
 from govinfo_report.schema import Cell, Diagnostic, Report, Severity, TemplateVersion, Value
 
-__all__ = ["MAX_PROSE", "PATTERNS", "ProseFigure", "check_prose", "prose_figures"]
+__all__ = ["MAX_PROSE", "PATTERNS", "PROSE_SECTIONS", "ProseFigure", "check_prose", "prose_figures"]
 
 _N = r"\s*(?P<n>\d[\d,，]*)\s*"
 _UNIT = r"(?:件|宗|起|个|条|次)"
@@ -67,7 +67,7 @@ _COMPILED = tuple((meaning, lazy(pattern), cells, versions) for meaning, pattern
 #: the longest real overviews run to some 10,000 characters (a bound for huge inputs).
 MAX_PROSE = 50_000
 #: Sections whose prose is searched (not the tables' own sections, nor fees or plans).
-_PROSE_SECTIONS = ("overview",)
+PROSE_SECTIONS = ("overview",)
 
 
 @attrs.frozen
@@ -81,16 +81,24 @@ class ProseFigure:
     cells: tuple[tuple[str, str, str], ...]
 
 
-def prose_figures(report: Report) -> Iterator[ProseFigure]:
+def prose_figures(report: Report, *, folded: Sequence[str | None] = ()) -> Iterator[ProseFigure]:
     """Yield the figures the overview states in a phrasing of ``PATTERNS`` (first of each meaning).
 
     Only the overview's first ``MAX_PROSE`` characters are searched.
+
+    Args:
+        report: the report whose sections are searched.
+        folded: ``normalize.fold`` of ``section.text[:MAX_PROSE]`` for each of
+            ``report.sections`` (None, or missing at the end: folded here), where the
+            caller has them already (``parse`` folds every line once).
+
     """
     seen: set[str] = set()
-    for section in report.sections:
-        if section.key not in _PROSE_SECTIONS:
+    for index, section in enumerate(report.sections):
+        if section.key not in PROSE_SECTIONS:
             continue
-        text = fold(section.text[:MAX_PROSE])
+        given = folded[index] if index < len(folded) else None
+        text = fold(section.text[:MAX_PROSE]) if given is None else given
         for meaning, pattern, cells, versions in _COMPILED:
             if meaning in seen or report.template not in versions:
                 continue
@@ -113,10 +121,13 @@ def _table_sum(report: Report, cells: tuple[tuple[str, str, str], ...]) -> tuple
     return int(sum(cell.value for cell in found if cell.value is not None)), tuple(found)
 
 
-def check_prose(report: Report) -> tuple[Diagnostic, ...]:
-    """Compare each prose figure with its cells: an info diagnostic where they differ (blank cells: not compared)."""
+def check_prose(report: Report, *, folded: Sequence[str | None] = ()) -> tuple[Diagnostic, ...]:
+    """Compare each prose figure with its cells: an info diagnostic where they differ (blank cells: not compared).
+
+    ``folded``: the sections' texts already folded, as ``prose_figures`` takes them.
+    """
     said: list[Diagnostic] = []
-    for figure in prose_figures(report):
+    for figure in prose_figures(report, folded=folded):
         total, cells = _table_sum(report, figure.cells)
         if total is None or total == figure.value:
             continue

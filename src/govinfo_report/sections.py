@@ -19,7 +19,15 @@ from govinfo_report.patterns import lazy, lazy_re
 from govinfo_report.schema import Section, TemplateVersion
 from govinfo_report.template import tables
 
-__all__ = ["NUMERALS", "Heading", "build_sections", "find_headings", "is_page_noise", "section_title_key"]
+__all__ = [
+    "NUMERALS",
+    "Heading",
+    "build_sections",
+    "find_headings",
+    "is_page_noise",
+    "section_bodies",
+    "section_title_key",
+]
 
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -175,7 +183,12 @@ def _strip_numeral(line: str) -> str:
 
 
 def build_sections(
-    lines: Sequence[str], folded: Sequence[str], headings: Sequence[Heading], *, end: int | None = None
+    lines: Sequence[str],
+    folded: Sequence[str],
+    headings: Sequence[Heading],
+    *,
+    end: int | None = None,
+    bodies: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Section, ...]:
     """Cut the text at the headings; page chrome at the very end is left out.
 
@@ -184,12 +197,30 @@ def build_sections(
         folded: ``normalize.fold`` of each line.
         headings: the headings found.
         end: where the report ends (a page's footer after it); the end of the lines when None.
+        bodies: ``section_bodies(lines, folded, headings, end=end)``, when the caller has it.
 
+    """
+    if bodies is None:
+        bodies = section_bodies(lines, folded, headings, end=end)
+    return tuple(
+        # blank lines at the edges left out before joining: no second copy of a long body
+        Section(heading.number, heading.key, heading.title, "\n".join(lines[first:last]).strip("\n"), heading.index + 1)
+        for heading, (first, last) in zip(headings, bodies, strict=True)
+    )
+
+
+def section_bodies(
+    lines: Sequence[str], folded: Sequence[str], headings: Sequence[Heading], *, end: int | None = None
+) -> list[tuple[int, int]]:
+    r"""Return, per heading, the ``(first, last)`` lines of its section's body (``build_sections``' text).
+
+    A section's text is ``"\n".join(lines[first:last])``: the lines after its heading up
+    to the next, empty lines at either edge left out, page chrome at the very end too.
     """
     end = len(lines) if end is None else end
     while end > 0 and (not folded[end - 1].strip() or is_page_noise(folded[end - 1])):
         end -= 1
-    sections: list[Section] = []
+    bodies: list[tuple[int, int]] = []
     for position, heading in enumerate(headings):
         stop = headings[position + 1].index if position + 1 < len(headings) else max(end, heading.index + 1)
         first, last = heading.index + 1, stop
@@ -197,7 +228,5 @@ def build_sections(
             first += 1
         while last > first and not lines[last - 1]:
             last -= 1
-        # blank lines at the edges left out before joining: no second copy of a long body
-        body = "\n".join(lines[first:last]).strip("\n")
-        sections.append(Section(heading.number, heading.key, heading.title, body, heading.index + 1))
-    return tuple(sections)
+        bodies.append((first, last))
+    return bodies
