@@ -326,3 +326,62 @@ def test_a_table_is_searched_for_captions_only_when_one_was_opened_in_it(pieces:
     with mock.patch.object(html, "_Element", Searched):
         expected = HtmlReader().read(page)
     assert (read.lines, read.segments, read.grids) == (expected.lines, expected.segments, expected.grids)
+
+
+def _tree_from_tokens(text: str) -> tuple[object, ...]:
+    """Build the page's tree from ``tokens(text)`` as the builder first did, and lay it out as lines."""
+    from govinfo_report.readers import html
+
+    builder = html._TreeBuilder(text)
+    for match in html.tokens(text):
+        kind = match.lastgroup
+        if kind in ("space", "text"):
+            if not builder.skipping:
+                start, stop = match.span()
+                builder.stack[-1].children.append((match.group(), start, stop, True))
+        elif kind == "start":
+            name, attributes, loose = match.group("name", "attrs", "loose")
+            tag = name.lower()
+            if tag in html._RUNS:
+                continue
+            attributes = loose if attributes is None else attributes
+            wanted = html._ATTRIBUTED.get(tag)
+            parsed = html._attributes(attributes) if wanted and wanted in attributes.lower() else []
+            if attributes.endswith("/"):
+                builder.handle_startendtag(tag, parsed)
+            else:
+                builder.handle_starttag(tag, parsed)
+        elif kind == "end":
+            tag = match.group("end_name").lower()
+            if tag not in html._TRANSPARENT:
+                builder.handle_endtag(tag)
+        elif kind == "reference":
+            builder._reference(match.group(), match.start())
+        elif kind == "stray":
+            builder.handle_data(match.group(), match.start())
+    return _laid_out(builder.root)
+
+
+def _laid_out(root: object) -> tuple[object, ...]:
+    from govinfo_report.readers import html
+
+    blocks = html._Blocks()
+    blocks.walk(root)  # type: ignore[arg-type]
+    blocks.flush()
+    return (blocks.lines, blocks.segments, blocks.grids, blocks.paths)
+
+
+_RAW = st.sampled_from(
+    ["<script>", "</script>", "<style>", "</STYLE>", "<script/>", "<ScRiPt a='>'>", "</script", "</scriptx>",
+     "<p>", "</p>", "<td>", "<table>", "规章", "1", " ", "&amp;", "<!--", "-->", ">", "<", "x"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_RAW, max_size=30))
+@example(pieces=["<p>", "规章", "<script>", "<p>", "x", "</script>", "1"])
+@example(pieces=["<p>", "规章", "<style>", "1", "</STYLE", ">", "x"])
+def test_the_builder_reads_the_tokens_that_tokens_yields(pieces: list[str]) -> None:
+    from govinfo_report.readers import html
+
+    page = "<html><body>" + "".join(pieces)
+    assert _laid_out(html._TreeBuilder(page).build()) == _tree_from_tokens(page)

@@ -145,16 +145,37 @@ class _TreeBuilder:
         self.links: list[str] = []
 
     def build(self) -> _Element:
-        """Read the page's tokens in one pass and return the tree's root."""
-        for match in tokens(self.text):
+        """Read the page's tokens in one pass and return the tree's root.
+
+        The tokens are ``tokens(text)``'s, read here straight from the pattern: a start tag of
+        raw text (``_raw_text_end``) restarts it after its end tag, as ``tokens`` does.
+        """
+        text = self.text
+        end = text.rfind(">") + 1
+        position = 0
+        while position < end:
+            restart = self._read(_TOKEN.finditer(text, position, end))
+            if restart is None:
+                position = end
+            elif restart < 0:
+                return self.root  # raw text left unclosed: the rest of the page is its content
+            else:
+                position = restart
+        self._read(_TEXT_TOKEN.finditer(text, position))
+        return self.root
+
+    def _read(self, found: Iterator[re.Match[str]]) -> int | None:
+        """Read tokens into the tree; at a start tag of raw text, return where to go on (-1: nowhere)."""
+        stack = self.stack  # changed in place only (``push``, ``pop_to``): looked up once
+        for match in found:
             kind = match.lastgroup
             if kind == "space":
                 if not self.skipping:
-                    self.stack[-1].children.append(_SPACE)
+                    stack[-1].children.append(_SPACE)
             elif kind == "text":
                 if not self.skipping:
                     start, stop = match.span()
-                    self.stack[-1].children.append((match.group(), start, stop, True))
+                    stack[-1].children.append((match.group(), start, stop, True))
             elif kind == "start":
                 name, attributes, loose = match.group("name", "attrs", "loose")
                 tag = name.lower()
@@ -166,18 +187,27 @@ class _TreeBuilder:
                 parsed = _attributes(attributes) if wanted and wanted in attributes.lower() else []
                 if attributes.endswith("/"):
                     self.handle_startendtag(tag, parsed)
-                else:
-                    self.handle_starttag(tag, parsed)
+                    continue
+                self.handle_starttag(tag, parsed)
+                if tag in _RAW_TEXT:
+                    closing = _raw_text_end(self.text, tag, match.end())
+                    if closing is None:
+                        return -1
+                    self._end(closing)
+                    return closing.end()
             elif kind == "end":
-                tag = match.group("end_name").lower()
-                if tag not in _TRANSPARENT:
-                    self.handle_endtag(tag)
+                self._end(match)
             elif kind == "reference":
                 self._reference(match.group(), match.start())
             elif kind == "stray":
                 self.handle_data(match.group(), match.start())
             # comments, declarations and processing instructions are dropped
-        return self.root
+        return None
+
+    def _end(self, match: re.Match[str]) -> None:
+        tag = match.group("end_name").lower()
+        if tag not in _TRANSPARENT:
+            self.handle_endtag(tag)
 
     # Structure ---------------------------------------------------------------------------
 
@@ -440,6 +470,11 @@ def _raw_end(tag: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<end></(?P<end_name>{tag})(?=[\s/>]|\Z)[^>]*>?)", re.IGNORECASE)
 
 
+def _raw_text_end(text: str, tag: str, start: int) -> re.Match[str] | None:
+    """Return the end tag (an ``end`` token) of the raw text that opens at ``start``, or None: unclosed."""
+    return _raw_end(tag).search(text, start)
+
+
 def tokens(text: str) -> Iterator[re.Match[str]]:
     """Yield a page's tokens in order, each a match whose ``lastgroup`` names its kind.
 
@@ -448,6 +483,7 @@ def tokens(text: str) -> Iterator[re.Match[str]]:
     or ``&`` that starts nothing).  The content of ``<script>`` and
     ``<style>`` is skipped up to their own end tag, which is yielded.  No tag can end after
     the page's last ``>``, so what follows it is text: one pass, linear on unclosed markup.
+    (The reader's tree builder reads the same tokens without this generator between.)
     """
     end = text.rfind(">") + 1
     position = 0
@@ -463,7 +499,7 @@ def tokens(text: str) -> Iterator[re.Match[str]]:
         if raw is None:
             position = end
             break
-        closing = _raw_end(raw[0]).search(text, raw[1])
+        closing = _raw_text_end(text, *raw)
         if closing is None:
             return  # unclosed: the rest of the page is the element's content
         yield closing
