@@ -570,11 +570,15 @@ class _Aligner:
                 tried += 1
                 if tried > MAX_SEARCH:
                     return False
-                made = moves(depth, key)
-                for number, delta, _, _ in made:
-                    differences[number] += delta
-                # Each identity can still hold: neither side is past what the other can reach.
-                if all(low <= differences[number] <= high for number, _, low, high in made):
+                made = moves_at[depth].get(key) or moves(depth, key)
+                # Each identity can still hold: neither side is past what the other can reach
+                # (every move made before the test: the undo below takes them all back).
+                holding = True
+                for number, delta, low, high in made:
+                    difference = differences[number] = differences[number] + delta
+                    if not low <= difference <= high:
+                        holding = False
+                if holding:
                     chosen.append(key)
                     finished = search(depth + 1)
                     chosen.pop()
