@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -579,9 +580,13 @@ def _template_version(texts: Iterable[TableText | None], year: int | None) -> tu
         The version and whether the labels decided it.
 
     """
-    cells = [cell for text in texts if text is not None for row in text.rows for cell in row.cells]
-    counts = [_cell_votes(cell) if len(cell) <= _MAX_VOTING_CELL else _votes_of(cell) for cell in cells]
-    votes = {version: sum(c[i] for c in counts) for i, version in enumerate(TemplateVersion)}
+    # each distinct cell text counted once, its votes times how often it is there ("0" and "" above all)
+    cells = Counter(cell for text in texts if text is not None for row in text.rows for cell in row.cells)
+    counts = [
+        (_cell_votes(cell) if len(cell) <= _MAX_VOTING_CELL else _votes_of(cell), times)
+        for cell, times in cells.items()
+    ]
+    votes = {version: sum(c[i] * times for c, times in counts) for i, version in enumerate(TemplateVersion)}
     if votes[TemplateVersion.V2019] != votes[TemplateVersion.V2021]:
         return max(votes, key=lambda v: votes[v]), True
     if year is not None and year <= 2020:
