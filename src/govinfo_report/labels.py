@@ -125,6 +125,13 @@ class LabelMatcher:
             for key, rows in self._exact.items()
             if edit_budget(len(key)) and key not in self._needs_marker
         ]
+        #: Those keys by the lengths of the printed keys they are within reach of (a
+        #: length differing by more than the budget takes more edits than it allows).
+        self._fuzzy_by_length: dict[int, list[tuple[str, list[RowSpec], int]]] = {}
+        for entry in self._fuzzy_keys:
+            key, _, budget = entry
+            for length in range(len(key) - budget, len(key) + budget + 1):
+                self._fuzzy_by_length.setdefault(length, []).append(entry)
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._split = lru_cache(maxsize=4096)(self._split_uncached)
 
@@ -189,13 +196,13 @@ class LabelMatcher:
     def _fuzzy(self, key: str, marker: str) -> LabelMatch | None:
         best: int | None = None
         winners: dict[str, RowSpec] = {}
+        candidates = self._fuzzy_by_length.get(len(key), ())  # in reach of its length, in key order
         chars = frozenset(key)
         held: Counter[str] = Counter()  # per key, how many of the printed characters it holds
-        for char in chars:
-            held.update(self._holding.get(char, ()))
-        for candidate, rows, budget in self._fuzzy_keys:
-            if abs(len(key) - len(candidate)) > budget:
-                continue
+        if candidates:
+            for char in chars:
+                held.update(self._holding.get(char, ()))
+        for candidate, rows, budget in candidates:
             if len(chars) - held[candidate] > budget:
                 continue  # each character the candidate lacks takes an edit of its own
             distance = bounded_distance(key, candidate, budget)
