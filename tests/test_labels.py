@@ -187,3 +187,12 @@ def test_a_cell_is_read_as_split_blank_or_its_amount_unit_and_whole_count(cell: 
         amount, unit = parsed
         whole = int(amount) if unit == Money.NONE and amount == amount.to_integral_value() else None
         assert reading == (amount, unit, whole)
+
+
+def test_rows_by_key_give_each_label_key_its_first_row() -> None:
+    for version in TemplateVersion:
+        for spec in tables(version):
+            by_key = LabelMatcher.of(spec).rows_by_key
+            for key, row in by_key.items():
+                assert row is next(r for r in spec.rows if key in r.keys)
+            assert set(by_key) == {key for row in spec.rows for key in row.keys if key}

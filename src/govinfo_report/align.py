@@ -991,17 +991,12 @@ class _Aligner:
         Glued text runs a table's header, group labels and a row's label together
         (``…现行有效件数规章``); only an exact label key counts, never a fuzzy match.
         """
-        keys = self.label_keys
+        keys = self.matcher.rows_by_key  # built once per table spec, with its matcher
         for start in range(max(0, len(text) - MAX_WRAPPED_LABEL), len(text)):
             row = keys.get(label_key(text[start:]))
             if row is not None:
                 return row
         return None
-
-    @functools.cached_property
-    def label_keys(self) -> dict[str, RowSpec]:
-        """Every row by each of its label keys (the first row wins a shared key)."""
-        return {key: row for row in reversed(self.spec.rows) for key in row.keys if key}
 
     def run_glued(self, rows: Iterable[_Row]) -> None:
         """Rows of label text and digit runs: split every run by the table's identities (``split``)."""

@@ -132,6 +132,9 @@ class LabelMatcher:
             key, _, budget = entry
             for length in range(len(key) - budget, len(key) + budget + 1):
                 self._fuzzy_by_length.setdefault(length, []).append(entry)
+        #: Every row by each of its label keys, the first row of the spec winning a shared
+        #: key: what a glued label's suffixes are looked up in (``align``).
+        self.rows_by_key: dict[str, RowSpec] = {key: row for row in reversed(spec.rows) for key in row.keys if key}
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._split = lru_cache(maxsize=4096)(self._split_uncached)
 
