@@ -297,3 +297,18 @@ def test_cuts_made_block_by_block_are_not_checked_again_against_their_blocks(rep
     with mock.patch.object(split, "_blocks", blocks_checked_again):
         checked = govinfo_report.to_json(parse(text))
     assert skipped == checked
+
+
+def test_a_runs_plan_is_worked_out_once_and_is_what_its_cells_and_identities_give() -> None:
+    from govinfo_report.template import tables
+
+    for version in TemplateVersion:
+        for spec in tables(version):
+            for row in spec.data_rows:
+                run = RowRun(row.key, tuple((row.key, c) for c in row.columns), "1")
+                own = tuple(i for i in spec.identities if i.rows <= run.rows)
+                expected = (own, split._blocks(run, own))
+                assert split._plan(run, spec.identities) == expected
+                assert split._plan(run, spec.identities) == expected  # from the plans kept
+                assert split._plan(run, list(spec.identities)) == expected  # another sequence, the same
+                assert split._plan(run, ()) == ((), None)  # other identities: not the kept plan

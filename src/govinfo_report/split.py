@@ -232,6 +232,37 @@ def block_splits(
     yield from walk(0, 0, [])
 
 
+#: A run's blocks and the identities they are (``_blocks``).
+_Blocks = tuple[list[tuple[int, int]], list[Identity]]
+#: ``_plan``'s: by the identities' id and the run's cells, the identities and cells themselves
+#: (so that a reused id cannot mislead), the run's own identities and its blocks.
+_PLANS: dict[
+    tuple[int, tuple[tuple[str, int], ...]],
+    tuple[Sequence[Identity], tuple[tuple[str, ColumnSpec], ...], tuple[Identity, ...], _Blocks | None],
+] = {}
+#: Plans kept at most (the template has some hundred rows; arbitrary callers may have more).
+_MAX_PLANS = 1024
+
+
+def _plan(run: RowRun, identities: Sequence[Identity]) -> tuple[tuple[Identity, ...], _Blocks | None]:
+    """Return the identities within ``run``'s rows and its blocks (``_blocks``), worked out once per row.
+
+    Every report's run of a row has the same cells, and what follows from them alone is
+    kept: by the identities' ``id`` and the cells, checked in full on every use.
+    """
+    key = (id(identities), tuple((row, id(column)) for row, column in run.slots))
+    found = _PLANS.get(key)
+    if found is not None and found[0] is identities and found[1] == run.slots:
+        return found[2], found[3]
+    rows = run.rows
+    own = tuple(i for i in identities if i.rows <= rows)
+    blocks = _blocks(run, own)
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (identities, run.slots, own, blocks)
+    return own, blocks
+
+
 def _reachable(total: int, length: int, pieces: int) -> bool:
     """Tell whether ``length`` digits cut into ``pieces`` numbers (no leading zeros) can sum to ``total``.
 
@@ -281,11 +312,10 @@ def solve(runs: Sequence[RowRun], identities: Sequence[Identity], fixed: Mapping
     rows_of = {run.key: run.rows for run in runs}
     for run in runs:
         columns = [column for _, column in run.slots]
-        own = [i for i in identities if i.rows <= rows_of[run.key]]
-        blocks = _blocks(run, own)
+        own, blocks = _plan(run, identities)
         raw[run.key] = count_splits(len(run.digits), len(columns))
         budget = _Budget(MAX_STEPS)
-        unchecked = own  # the identities a cut must still be checked against
+        unchecked: Sequence[Identity] = own  # the identities a cut must still be checked against
         if blocks is not None and all(not c.money and not c.signed for c in columns):
             cuts: Iterator[tuple[int, ...]] = block_splits(run.digits, columns, blocks[0], budget)
             unchecked = [i for i in own if not any(i is block for block in blocks[1])]  # the blocks hold by making
