@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import math
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
+from typing import Any
 from unittest import mock
 
 import attrs
@@ -9,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import Report, TemplateVersion, align
+from govinfo_report import Report, TemplateVersion, align, records
 from govinfo_report.identities import (
     APPLICANT_TERMS,
     holds,
@@ -18,10 +20,12 @@ from govinfo_report.identities import (
     review_rows_hold,
     sum_holds,
 )
-from govinfo_report.placement import _satisfying, place
+from govinfo_report.placement import Slot, _satisfying, place
 from govinfo_report.render import render
+from govinfo_report.schema import Value
 from govinfo_report.template import Identity, table, tables
 from govinfo_report.testing import reports
+from govinfo_report.validate import RESULT_ROWS
 
 from .conftest import seed_text
 
@@ -216,3 +220,88 @@ def test_the_pruned_search_finds_every_placement_a_whole_check_does(
     numbers = numbers[: len(slots) - 1]
     amounts = [Decimal(n) / (10 if decimals else 1) for n in numbers]
     assert _satisfying(amounts, slots, identities) == _satisfying_by_trial(amounts, slots, identities)
+
+
+def _consistent_by_trial(
+    aligner: Any, checked: list[Identity], base: dict[Slot, Value], options: list[list[tuple[Slot, ...]]]
+) -> list[set[tuple[Slot, ...]]]:
+    """Per open row, the placements some combination of every row's placements satisfying all ``checked`` uses.
+
+    Every combination tried, each checked whole; a row of zeros keeps all its placements
+    (what ``consistent_placements`` says of its search).
+    """
+    amounts = [row.amounts for row in aligner.open]
+    # a row of zeros adds nothing to any sum: it keeps every placement, and is left out of the trials
+    numbered = [k for k, row_amounts in enumerate(amounts) if any(row_amounts)]
+    consistent = [set() if k in numbered else set(placements) for k, placements in enumerate(options)]
+    for combination in product(*(options[k] for k in numbered)):
+        values = dict(base)
+        for k, placement in zip(numbered, combination, strict=True):
+            values.update(zip(placement, amounts[k], strict=True))
+        if all(
+            sum((values.get(c) or 0) for c in i.left) == sum((values.get(c) or 0) for c in i.right) for i in checked
+        ):
+            for k, placement in zip(numbered, combination, strict=True):
+                consistent[k].add(placement)
+    return consistent
+
+
+def _check_the_search_across_rows(text: str) -> int:
+    """Parse ``text``, checking each search across collapsed rows against trying every combination."""
+    searched = align._Aligner.consistent_placements
+    compared = 0
+
+    def checking(aligner: Any, checked: Any, base: Any, options: Any) -> Any:
+        nonlocal compared
+        found = searched(aligner, checked, base, options)
+        trials = math.prod(len(o) for o, row in zip(options, aligner.open, strict=True) if any(row.amounts))
+        if found is not None and trials <= 20_000:
+            assert found == _consistent_by_trial(aligner, list(checked), dict(base), [list(o) for o in options])
+            compared += 1
+        return found
+
+    with mock.patch.object(align._Aligner, "consistent_placements", checking):
+        govinfo_report.parse(text)
+    return compared
+
+
+def test_the_search_across_rows_finds_what_trying_every_combination_does_on_seed_000() -> None:
+    # five open rows of six placements each, every one of them consistent
+    assert _check_the_search_across_rows(seed_text("000_fb35a360553c7541")) == 1
+
+
+@st.composite
+def _sparse_reports(draw: st.DrawFn) -> Report:
+    """A report whose table 三 uses one or two applicant columns: its collapsed rows fit several placements."""
+    report = draw(reports())
+    spec = table(report.template, "applications")
+    terms = draw(st.lists(st.sampled_from(APPLICANT_TERMS), min_size=1, max_size=2, unique=True))
+    count = st.integers(0, 9)
+    values: dict[tuple[str, str], Value] = {(row.key, c.key): 0 for row in spec.data_rows for c in row.columns}
+    results = RESULT_ROWS[report.template]
+    for term in terms:
+        for key in draw(st.lists(st.sampled_from(results), max_size=3, unique=True)):
+            values[(key, term)] = draw(count)
+        total = sum(int(values[(key, term)] or 0) for key in RESULT_ROWS[report.template])
+        forward = draw(count)
+        over = draw(st.integers(0, total + forward))
+        values[("total", term)] = total
+        values[("carried_forward", term)] = forward
+        values[("carried_over", term)] = over
+        values[("new_received", term)] = total + forward - over
+    for row in spec.data_rows:
+        values[(row.key, "total")] = sum(int(values[(row.key, t)] or 0) for t in APPLICANT_TERMS)
+    blank = st.integers(0, 7).map(lambda n: None if n else 0)  # most zeros left blank: the renderer drops them
+    cells = {slot: value if value else draw(blank) for slot, value in values.items()}
+    return attrs.evolve(report, applications=records.build(spec, cells))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_sparse_reports(), st.booleans(), st.integers(1, 9))
+def test_the_search_across_rows_finds_what_trying_every_combination_does(
+    report: Report, broken: bool, bump: int
+) -> None:
+    text = render(report, layout="pipe", collapse=True)
+    if broken:  # a number no longer adds up: combinations fail, or none is left
+        text = text.replace("| 1 |", f"| {1 + bump} |", 1)
+    _check_the_search_across_rows(text)

@@ -48,6 +48,8 @@ MAX_DUPLICATES = 10
 #: left sum less its right sum, and the bounds that difference must stay within for the
 #: rows after the choice to be able to bring it to 0.
 _Move = tuple[int, Number, Number, Number]
+#: A choice's moves, and of them the identities it changes with what it adds to each.
+_Moves = tuple[list[_Move], list[tuple[int, Number]]]
 
 
 @attrs.frozen
@@ -518,47 +520,71 @@ class _Aligner:
             (k for k in range(len(self.open)) if len(groups[k]) > 1 or any(groups[k])),
             key=lambda k: -max(amounts[k], default=0),
         )
+        # Where each cell counts, read once from the identities: per cell, each identity
+        # with how often the cell is on its left and on its right, and what a number there
+        # adds to the identity's left sum less its right sum (+1 a left cell, -1 a right one).
+        counted: dict[Slot, list[tuple[int, int, int, int]]] = {}
+        for number, identity in enumerate(checked):
+            on_left: dict[Slot, int] = {}
+            on_right: dict[Slot, int] = {}
+            for cell in identity.left:
+                on_left[cell] = on_left.get(cell, 0) + 1
+            for cell in identity.right:
+                on_right[cell] = on_right.get(cell, 0) + 1
+            for cell in on_left.keys() | on_right.keys():
+                left, right = on_left.get(cell, 0), on_right.get(cell, 0)
+                counted.setdefault(cell, []).append((number, left, right, 1 if left else -1))
         slots = [set(self.open[k].slots) for k in order]
-        touching = [[n for n, i in enumerate(checked) if not slots[d].isdisjoint(i.cells)] for d in range(len(order))]
+        touching: list[list[int]] = []
         # What the rows not yet placed can still add to each side of each identity: per
         # row, its largest numbers, one per cell of the side in that row (a suffix sum).
+        sides_in: list[dict[int, list[int]]] = []  # per row: identity -> [its left cells, its right cells] in the row
+        for row_slots in slots:
+            sides: dict[int, list[int]] = {}
+            for slot in row_slots:
+                for number, left, right, _ in counted.get(slot, ()):
+                    side = sides.setdefault(number, [0, 0])
+                    side[0] += left
+                    side[1] += right
+            sides_in.append(sides)
+            touching.append(sorted(sides))
         largest = [sorted(amounts[k], reverse=True) for k in order]
         reach: list[list[tuple[Number, Number]]] = []
-        for identity in checked:
+        for number in range(len(checked)):
             caps: list[tuple[Number, Number]] = [(0, 0)] * (len(order) + 1)
             for d in range(len(order) - 1, -1, -1):
-                within = slots[d].__contains__
-                left = sum(largest[d][: sum(map(within, identity.left))], 0)
-                right = sum(largest[d][: sum(map(within, identity.right))], 0)
-                caps[d] = (caps[d + 1][0] + left, caps[d + 1][1] + right)
+                left, right = sides_in[d].get(number, (0, 0))
+                caps[d] = (caps[d + 1][0] + sum(largest[d][:left], 0), caps[d + 1][1] + sum(largest[d][:right], 0))
             reach.append(caps)
         consistent: list[set[tuple[Slot, ...]]] = [set() for _ in self.open]
         for k in range(len(self.open)):
             if k not in order:  # zeros only: every placement is as good as another
                 consistent[k].update(options[k])
-        sides = [(frozenset(i.left), frozenset(i.right)) for i in checked]
         # Each identity's left sum less its right sum over the cells placed so far (the fixed rows' to start with).
-        differences: list[Number] = [
-            sum((base.get(cell) or 0) for cell in i.left) - sum((base.get(cell) or 0) for cell in i.right)
-            for i in checked
-        ]
+        differences: list[Number] = [0] * len(checked)
+        for cell, value in base.items():
+            if value:
+                for number, left, right, _ in counted.get(cell, ()):
+                    differences[number] += value * (left - right)
         chosen: list[tuple[tuple[Slot, Number], ...]] = []
         tried = 0
-        moves_at: list[dict[tuple[tuple[Slot, Number], ...], list[_Move]]] = [{} for _ in order]
+        moves_at: list[dict[tuple[tuple[Slot, Number], ...], _Moves]] = [{} for _ in order]
 
-        def moves(depth: int, key: tuple[tuple[Slot, Number], ...]) -> list[_Move]:
+        def moves(depth: int, key: tuple[tuple[Slot, Number], ...]) -> _Moves:
             """Per identity the choice touches: what it adds to the difference, and the bounds left by later rows."""
-            found = moves_at[depth].get(key)
-            if found is None:
-                found = []
-                for number in touching[depth]:
-                    left, right = sides[number]
-                    add_left = sum((amount for slot, amount in key if slot in left), 0)
-                    add_right = sum((amount for slot, amount in key if slot not in left and slot in right), 0)
-                    more_left, more_right = reach[number][depth + 1]
-                    found.append((number, add_left - add_right, -more_left, more_right))
-                moves_at[depth][key] = found
-            return found
+            adds: dict[int, Number] = {}
+            for slot, amount in key:
+                for number, _, _, sign in counted.get(slot, ()):
+                    adds[number] = adds.get(number, 0) + sign * amount
+            found: list[_Move] = []
+            for number in touching[depth]:
+                more_left, more_right = reach[number][depth + 1]
+                found.append((number, adds.get(number, 0), -more_left, more_right))
+            # the identities the choice changes first: they are the ones it breaks, as a rule
+            found.sort(key=lambda move: not move[1])
+            made = (found, [(number, delta) for number, delta, _, _ in found if delta])
+            moves_at[depth][key] = made
+            return made
 
         def search(depth: int) -> bool:
             nonlocal tried
@@ -570,22 +596,22 @@ class _Aligner:
                 tried += 1
                 if tried > MAX_SEARCH:
                     return False
-                made = moves_at[depth].get(key) or moves(depth, key)
-                # Each identity can still hold: neither side is past what the other can reach
-                # (every move made before the test: the undo below takes them all back).
-                holding = True
-                for number, delta, low, high in made:
-                    difference = differences[number] = differences[number] + delta
-                    if not low <= difference <= high:
-                        holding = False
-                if holding:
+                made = moves_at[depth].get(key)
+                checks, changes = made if made is not None else moves(depth, key)
+                # Each identity can still hold: neither side is past what the other can reach.
+                for number, delta, low, high in checks:
+                    if not low <= differences[number] + delta <= high:
+                        break
+                else:
+                    for number, delta in changes:
+                        differences[number] += delta
                     chosen.append(key)
                     finished = search(depth + 1)
                     chosen.pop()
                     if not finished:
                         return False
-                for number, delta, _, _ in made:
-                    differences[number] -= delta
+                    for number, delta in changes:
+                        differences[number] -= delta
             return True
 
         if not order:
