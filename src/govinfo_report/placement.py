@@ -9,6 +9,7 @@ all the placements left agree on it.  None is ever preferred to another.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from itertools import combinations
@@ -88,6 +89,50 @@ def _satisfying(
     same number, which leave it as broken).  Counts are exact (ints, or Decimals of a few
     digits), so the difference is 0 exactly when the two sums are equal.
     """
+    touching, complete_at, complete_from = _weighing(tuple(slots), tuple(identities))
+    differences: list[Number] = [0] * len(identities)
+    chosen: list[int] = []
+    found: list[tuple[Slot, ...]] = []
+    count = len(numbers)
+
+    def search(k: int, start: int) -> None:
+        number = numbers[k] or 0
+        last = k + 1 == count  # every later slot stays blank: every identity is complete
+        for p in range(start, len(slots) - (count - k) + 1):
+            for i, weight in touching[p]:
+                differences[i] += number * weight
+            for i in complete_from[p] if last else complete_at[p]:
+                if differences[i]:  # broken (counts are exact: 0 exactly when the sums are equal)
+                    break
+            else:
+                if last:
+                    found.append(tuple(slots[q] for q in (*chosen, p)))
+                else:
+                    chosen.append(p)
+                    search(k + 1, p + 1)
+                    chosen.pop()
+            for i, weight in touching[p]:
+                differences[i] -= number * weight
+            for i in complete_at[p]:
+                if differences[i]:
+                    return  # slot p left blank for this number breaks an identity: so do all later ones
+
+    search(0, 0)
+    return found
+
+
+#: (``touching``, ``complete_at``, ``complete_from``) of ``_weighing``.
+_Weighing = tuple[tuple[tuple[tuple[int, int], ...], ...], tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+@functools.lru_cache(maxsize=256)
+def _weighing(slots: tuple[Slot, ...], identities: tuple[Identity, ...]) -> _Weighing:
+    """Return how the identities weigh the slots, for ``_satisfying`` (the template's rows: worked out once).
+
+    Per slot, each identity with a cell there and its weight (+1 a left cell, -1 a right
+    one); per slot, the identities whose last weighed slot it is; and per slot, those
+    whose last weighed slot it is or a later one.
+    """
     index = {slot: p for p, slot in enumerate(slots)}
     weights: list[list[int]] = []  # per identity, per slot: +1 a left cell, -1 a right one
     for identity in identities:
@@ -99,33 +144,14 @@ def _satisfying(
             if cell in index:
                 weight[index[cell]] -= 1
         weights.append(weight)
-    touching = [[i for i, weight in enumerate(weights) if weight[p]] for p in range(len(slots))]
+    # per slot, each identity it weighs in with its weight
+    touching = [[(i, weight[p]) for i, weight in enumerate(weights) if weight[p]] for p in range(len(slots))]
     complete_at: list[list[int]] = [[] for _ in slots]  # the identities whose last weighed slot it is
     for i, weight in enumerate(weights):
         weighed = [p for p, w in enumerate(weight) if w]
         if weighed:
             complete_at[weighed[-1]].append(i)
-    differences: list[Number] = [0] * len(weights)
-    chosen: list[int] = []
-    found: list[tuple[Slot, ...]] = []
-    count = len(numbers)
-
-    def search(k: int, start: int) -> None:
-        number = numbers[k] or 0
-        for p in range(start, len(slots) - (count - k) + 1):
-            for i in touching[p]:
-                differences[i] += number * weights[i][p]
-            if k + 1 == count:  # every later slot stays blank: every identity is complete
-                if all(differences[i] == 0 for q in range(p, len(slots)) for i in complete_at[q]):
-                    found.append(tuple(slots[q] for q in (*chosen, p)))
-            elif all(differences[i] == 0 for i in complete_at[p]):
-                chosen.append(p)
-                search(k + 1, p + 1)
-                chosen.pop()
-            for i in touching[p]:
-                differences[i] -= number * weights[i][p]
-            if any(differences[i] != 0 for i in complete_at[p]):
-                return  # slot p left blank for this number breaks an identity: so do all later ones
-
-    search(0, 0)
-    return found
+    complete_from: list[list[int]] = [[] for _ in range(len(slots) + 1)]  # ... at that slot or a later one
+    for p in range(len(slots) - 1, -1, -1):
+        complete_from[p] = complete_at[p] + complete_from[p + 1]
+    return tuple(map(tuple, touching)), tuple(map(tuple, complete_at)), tuple(map(tuple, complete_from))
