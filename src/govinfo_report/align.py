@@ -520,20 +520,7 @@ class _Aligner:
             (k for k in range(len(self.open)) if len(groups[k]) > 1 or any(groups[k])),
             key=lambda k: -max(amounts[k], default=0),
         )
-        # Where each cell counts, read once from the identities: per cell, each identity
-        # with how often the cell is on its left and on its right, and what a number there
-        # adds to the identity's left sum less its right sum (+1 a left cell, -1 a right one).
-        counted: dict[Slot, list[tuple[int, int, int, int]]] = {}
-        for number, identity in enumerate(checked):
-            on_left: dict[Slot, int] = {}
-            on_right: dict[Slot, int] = {}
-            for cell in identity.left:
-                on_left[cell] = on_left.get(cell, 0) + 1
-            for cell in identity.right:
-                on_right[cell] = on_right.get(cell, 0) + 1
-            for cell in on_left.keys() | on_right.keys():
-                left, right = on_left.get(cell, 0), on_right.get(cell, 0)
-                counted.setdefault(cell, []).append((number, left, right, 1 if left else -1))
+        counted = _cell_weights(tuple(checked))
         slots = [set(self.open[k].slots) for k in order]
         touching: list[list[int]] = []
         # What the rows not yet placed can still add to each side of each identity: per
@@ -566,6 +553,12 @@ class _Aligner:
             if value:
                 for number, left, right, _ in counted.get(cell, ()):
                     differences[number] += value * (left - right)
+        # Per row, each identity it touches with the bounds its difference must stay within
+        # once the row is placed: what the later rows can still add to either side.
+        bounds = [
+            [(number, -reach[number][d + 1][0], reach[number][d + 1][1]) for number in touching[d]]
+            for d in range(len(order))
+        ]
         chosen: list[tuple[tuple[Slot, Number], ...]] = []
         tried = 0
         moves_at: list[dict[tuple[tuple[Slot, Number], ...], _Moves]] = [{} for _ in order]
@@ -576,12 +569,13 @@ class _Aligner:
             for slot, amount in key:
                 for number, _, _, sign in counted.get(slot, ()):
                     adds[number] = adds.get(number, 0) + sign * amount
-            found: list[_Move] = []
-            for number in touching[depth]:
-                more_left, more_right = reach[number][depth + 1]
-                found.append((number, adds.get(number, 0), -more_left, more_right))
             # the identities the choice changes first: they are the ones it breaks, as a rule
-            found.sort(key=lambda move: not move[1])
+            found: list[_Move] = []
+            unchanged: list[_Move] = []
+            for number, low, high in bounds[depth]:
+                add = adds.get(number, 0)
+                (found if add else unchanged).append((number, add, low, high))
+            found += unchanged
             made = (found, [(number, delta) for number, delta, _, _ in found if delta])
             moves_at[depth][key] = made
             return made
@@ -1178,6 +1172,28 @@ class _Aligner:
 
 
 _RUN_RE = lazy(r"-?\d[\d.\s\u00a0\u3000-]*(?:万元|元)?")
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_weights(identities: tuple[Identity, ...]) -> dict[Slot, tuple[tuple[int, int, int, int], ...]]:
+    """Return where each cell counts in ``identities`` (the template's: worked out once per set of them).
+
+    Per cell: each identity (its index) with how often the cell is on its left and on its
+    right, and what a number there adds to its left sum less its right sum (+1 a left
+    cell, -1 a right one).  The mapping is shared: callers only read it.
+    """
+    counted: dict[Slot, list[tuple[int, int, int, int]]] = {}
+    for number, identity in enumerate(identities):
+        on_left: dict[Slot, int] = {}
+        on_right: dict[Slot, int] = {}
+        for cell in identity.left:
+            on_left[cell] = on_left.get(cell, 0) + 1
+        for cell in identity.right:
+            on_right[cell] = on_right.get(cell, 0) + 1
+        for cell in dict.fromkeys(identity.cells):
+            left, right = on_left.get(cell, 0), on_right.get(cell, 0)
+            counted.setdefault(cell, []).append((number, left, right, 1 if left else -1))
+    return {cell: tuple(weights) for cell, weights in counted.items()}
 
 
 def _is_run(cell: str) -> bool:
