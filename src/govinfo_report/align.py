@@ -616,12 +616,29 @@ class _Aligner:
         self, row: _OpenRow, placements: Sequence[tuple[Slot, ...]], *, bounded: bool, inconsistent: bool, across: bool
     ) -> None:
         """Give an open collapsed row the cells its placements agree on; the others stay blank, named."""
-        by_slot = {(r.key, c.key): (r, c) for r, c in row.columns}
         narrowed = len(placements) < row.placement.satisfying
-        placed = [dict(zip(placement, row.filled, strict=True)) for placement in placements]
-        for slot, (r, c) in by_slot.items():
-            texts = [cells.get(slot) for cells in placed]
-            distinct = list(dict.fromkeys(texts))
+        # What each placement puts in each of the row's cells (None: blank), read by cell.
+        index = {slot: n for n, slot in enumerate(row.slots)}
+        table: list[list[str | None]] = []
+        for placement in placements:
+            texts: list[str | None] = [None] * len(row.columns)
+            for slot, text in zip(placement, row.filled, strict=True):
+                texts[index[slot]] = text
+            table.append(texts)
+        by_cell = zip(*table) if table else [()] * len(row.columns)
+        why = []
+        if bounded:
+            why.append(f"the search across rows was bounded at {MAX_SEARCH:,} choices")
+        if inconsistent:
+            why.append("no combination satisfies the identities across rows (the source's totals do not add up)")
+        if not across:
+            why.append("no identity between rows constrains it")
+        shows = (
+            f"row shows {len(row.filled)} of {len(row.columns)} numbers ({', '.join(row.filled)}) and "
+            f"{len(placements)} placements satisfy the identities{' (' + '; '.join(why) + ')' if why else ''}; "
+        )
+        for (r, c), cell_texts in zip(row.columns, by_cell, strict=True):
+            distinct = list(dict.fromkeys(cell_texts))
             if distinct == [None]:
                 self.put(r, c, None, row.line)
                 continue
@@ -644,20 +661,11 @@ class _Aligner:
                 )
                 continue
             self.put(r, c, None, row.line)
-            why = []
-            if bounded:
-                why.append(f"the search across rows was bounded at {MAX_SEARCH:,} choices")
-            if inconsistent:
-                why.append("no combination satisfies the identities across rows (the source's totals do not add up)")
-            if not across:
-                why.append("no identity between rows constrains it")
-            shown = [str(t) if t is not None else "blank" for t in distinct]
+            shown = " or ".join(str(t) if t is not None else "blank" for t in distinct)
             self.diag(
                 "cell-ambiguous",
                 Severity.WARNING,
-                f"row shows {len(row.filled)} of {len(row.columns)} numbers ({', '.join(row.filled)}) and "
-                f"{len(placements)} placements satisfy the identities{' (' + '; '.join(why) + ')' if why else ''}; "
-                f"this cell could be {' or '.join(shown)}: left blank",
+                f"{shows}this cell could be {shown}: left blank",
                 row.line,
                 cells=tuple(Cell(self.spec.key, r.key, c.key, _candidate(t, c)) for t in distinct),
                 row=r.key,
