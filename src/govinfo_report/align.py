@@ -625,7 +625,7 @@ class _Aligner:
             for slot, text in zip(placement, row.filled, strict=True):
                 texts[index[slot]] = text
             table.append(texts)
-        by_cell = zip(*table) if table else [()] * len(row.columns)
+        by_cell = zip(*table, strict=True) if table else [()] * len(row.columns)
         why = []
         if bounded:
             why.append(f"the search across rows was bounded at {MAX_SEARCH:,} choices")
