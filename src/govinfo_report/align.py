@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -580,7 +580,9 @@ class _Aligner:
             moves_at[depth][key] = made
             return made
 
-        def search(depth: int) -> bool:
+        # A nested function that called itself by name would be a reference cycle (it holds its own
+        # closure cell), freed only by the garbage collector: it is handed itself as ``again``.
+        def search(depth: int, again: Callable[..., bool]) -> bool:
             nonlocal tried
             if depth == len(order):
                 for k, key in zip(order, chosen, strict=True):
@@ -600,7 +602,7 @@ class _Aligner:
                     for number, delta in changes:
                         differences[number] += delta
                     chosen.append(key)
-                    finished = search(depth + 1)
+                    finished = again(depth + 1, again)
                     chosen.pop()
                     if not finished:
                         return False
@@ -610,7 +612,7 @@ class _Aligner:
 
         if not order:
             return consistent
-        return consistent if search(0) else None
+        return consistent if search(0, search) else None
 
     def settle_row(
         self, row: _OpenRow, placements: Sequence[tuple[Slot, ...]], *, bounded: bool, inconsistent: bool, across: bool

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 import attrs
@@ -95,7 +95,9 @@ def _satisfying(
     found: list[tuple[Slot, ...]] = []
     count = len(numbers)
 
-    def search(k: int, start: int) -> None:
+    # A nested function that called itself by name would be a reference cycle (it holds its own
+    # closure cell), freed only by the garbage collector: it is handed itself as ``again``.
+    def search(k: int, start: int, again: Callable[..., None]) -> None:
         number = numbers[k] or 0
         last = k + 1 == count  # every later slot stays blank: every identity is complete
         for p in range(start, len(slots) - (count - k) + 1):
@@ -109,7 +111,7 @@ def _satisfying(
                     found.append(tuple(slots[q] for q in (*chosen, p)))
                 else:
                     chosen.append(p)
-                    search(k + 1, p + 1)
+                    again(k + 1, p + 1, again)
                     chosen.pop()
             for i, weight in touching[p]:
                 differences[i] -= number * weight
@@ -117,7 +119,7 @@ def _satisfying(
                 if differences[i]:
                     return  # slot p left blank for this number breaks an identity: so do all later ones
 
-    search(0, 0)
+    search(0, 0, search)
     return found
 
 

@@ -24,7 +24,7 @@ evaluations of small sums.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -114,7 +114,9 @@ def splits(digits: str, columns: Sequence[ColumnSpec]) -> Iterator[tuple[int, ..
     count = len(columns)
     cuts: list[int] = []
 
-    def walk(start: int, column: int) -> Iterator[tuple[int, ...]]:
+    # A nested function that called itself by name would be a reference cycle (it holds its own
+    # closure cell), freed only by the garbage collector: it is handed itself as ``again``.
+    def walk(start: int, column: int, again: Callable[..., Iterator[tuple[int, ...]]]) -> Iterator[tuple[int, ...]]:
         remaining = count - column
         if remaining == 1:
             if _valid(digits[start:], columns[column]):
@@ -127,11 +129,11 @@ def splits(digits: str, columns: Sequence[ColumnSpec]) -> Iterator[tuple[int, ..
                     break  # a count starting with 0 is only "0": longer pieces are invalid too
                 continue
             cuts.append(start)
-            yield from walk(end, column + 1)
+            yield from again(end, column + 1, again)
             cuts.pop()
 
     if count and len(digits) >= count:
-        yield from walk(0, 0)
+        yield from walk(0, 0, walk)
 
 
 def _blocks(run: RowRun, identities: Sequence[Identity]) -> tuple[list[tuple[int, int]], list[Identity]] | None:
@@ -183,7 +185,17 @@ def block_splits(
     budget, so a piece longer than the total has digits is never tried.
     """
 
-    def terms(start: int, stop: int, column: int, last: int, budget_left: int, cuts: list[int]) -> Iterator[list[int]]:
+    # A nested function that called itself by name would be a reference cycle (it holds its own
+    # closure cell), freed only by the garbage collector: it is handed itself as ``again``.
+    def terms(
+        start: int,
+        stop: int,
+        column: int,
+        last: int,
+        budget_left: int,
+        cuts: list[int],
+        again: Callable[..., Iterator[list[int]]],
+    ) -> Iterator[list[int]]:
         if not budget.spend():
             return
         if column == last:
@@ -203,9 +215,11 @@ def block_splits(
                 break  # longer pieces are larger still
             if not _reachable(budget_left - value, stop - end, remaining):
                 continue
-            yield from terms(end, stop, column + 1, last, budget_left - value, [*cuts, start])
+            yield from again(end, stop, column + 1, last, budget_left - value, [*cuts, start], again)
 
-    def walk(block: int, start: int, cuts: list[int]) -> Iterator[tuple[int, ...]]:
+    def walk(
+        block: int, start: int, cuts: list[int], again: Callable[..., Iterator[tuple[int, ...]]]
+    ) -> Iterator[tuple[int, ...]]:
         if block == len(blocks):
             if start == len(digits):
                 yield tuple(cuts)
@@ -224,12 +238,12 @@ def block_splits(
                 total = int(_number(piece, columns[total_column]))
                 if not _reachable(total, total_start - start, count):
                     continue
-                for found in terms(start, total_start, first, total_column - 1, total, []):
-                    yield from walk(block + 1, end, [*cuts, *found, total_start])
+                for found in terms(start, total_start, first, total_column - 1, total, [], terms):
+                    yield from again(block + 1, end, [*cuts, *found, total_start], again)
                 if budget.left < 0:
                     return
 
-    yield from walk(0, 0, [])
+    yield from walk(0, 0, [], walk)
 
 
 #: A run's blocks and the identities they are (``_blocks``).
