@@ -10,7 +10,6 @@ a longer one (其他 is not found in 其他法律行政法规禁止公开).
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from typing import ClassVar
 
@@ -201,12 +200,8 @@ class LabelMatcher:
         winners: dict[str, RowSpec] = {}
         candidates = self._fuzzy_by_length.get(len(key), ())  # in reach of its length, in key order
         chars = frozenset(key)
-        held: Counter[str] = Counter()  # per key, how many of the printed characters it holds
-        if candidates:
-            for char in chars:
-                held.update(self._holding.get(char, ()))
         for candidate, rows, budget in candidates:
-            if len(chars) - held[candidate] > budget:
+            if len(chars - self._chars[candidate]) > budget:
                 continue  # each character the candidate lacks takes an edit of its own
             distance = bounded_distance(key, candidate, budget)
             if distance is None:
