@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -345,3 +345,43 @@ def test_lines_rows_and_spans_are_their_definition(lines: list[str]) -> None:
     expected = _lines_rows_by_definition(lines)
     assert rows == expected
     assert [list(row.spans) for row in rows] == [list(row.spans) for row in expected]
+
+
+def _wrapped_score_by_cells(tokenizer: WrappedTokenizer, lines: Sequence[str]) -> float:
+    """``WrappedTokenizer.score`` as it was defined: every line cut into stripped cells."""
+    from govinfo_report.tokenizers.builtin import _labelled_row
+
+    delimiter = tokenizer._delimiter(lines)
+    if delimiter is None:
+        return 0.0
+    previous: list[str] | None = None
+    for line in lines:
+        if is_separator(line):
+            continue
+        cells = [cell.strip() for cell in line.split(delimiter)]
+        if previous is not None and tokenizer._fragment(cells) is not None and _labelled_row(previous):
+            return 0.95
+        previous = cells
+    return 0.0
+
+
+_WRAPPED_PIECES = st.sampled_from(
+    ["|", "\t", " ", "\u3000", "\x1c", "\x1f", "\x85", "\xa0", "-", "12", "0", "息", "其他", "(一)", "1.", "#", "结果"]
+)
+
+
+@given(st.lists(st.lists(_WRAPPED_PIECES, max_size=8).map("".join), max_size=6))
+@example(["其他|12", "\u3000|息\x1f|"])  # a fragment
+@example(["其他|12", "息|结果"])  # two filled cells: no fragment
+def test_the_wrapped_score_finds_a_fragment_as_cutting_lines_into_cells_does(lines: list[str]) -> None:
+    # the score reads a line's one filled cell without cutting it into cells
+    tokenizer = WrappedTokenizer()
+    assert tokenizer.score(lines) == _wrapped_score_by_cells(tokenizer, lines)
+
+
+def test_str_strip_strips_what_the_wrapped_score_strips() -> None:
+    import sys
+
+    from govinfo_report.tokenizers.builtin import _STRIPPED
+
+    assert sorted(_STRIPPED) == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]

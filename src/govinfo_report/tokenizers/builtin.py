@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from govinfo_report.normalize import WHITE_SPACE, fold_chars, is_value
 from govinfo_report.patterns import lazy, lazy_re
@@ -371,6 +371,10 @@ _MARKER_RE = lazy(
 _BLOCK_RE = lazy(r"第.{1,4}条")
 
 
+#: What ``str.strip()`` strips: the White_Space characters and the four separators ``\x1c``-``\x1f``.
+_STRIPPED: Final = WHITE_SPACE + "\x1c\x1d\x1e\x1f"
+
+
 def _labelled_row(cells: Sequence[str]) -> bool:
     """Tell whether a row's cells hold label text and a value (a row a fragment can continue)."""
     return any(cell and not is_value(cell) for cell in cells) and any(is_value(c) for c in cells)
@@ -407,7 +411,10 @@ class WrappedTokenizer(Tokenizer):
         filled = [cell for cell in cells if cell]
         if len(filled) != 1:
             return None
-        text = filled[0]
+        return self._fragment_text(filled[0])
+
+    def _fragment_text(self, text: str) -> str | None:
+        """Return the one filled cell of a line if it is a continuation fragment, else None."""
         folded = fold_chars(text)
         if (
             len(text) > self.max_fragment
@@ -424,15 +431,25 @@ class WrappedTokenizer(Tokenizer):
         delimiter = self._delimiter(lines)
         if delimiter is None:
             return 0.0
-        previous: list[str] | None = None  # the cells of the last line that is not a rule
+        edges = delimiter + _STRIPPED
+        previous: str | None = None  # the last line that is not a rule
         for line in lines:
             if is_separator(line):
                 continue
-            cells = [cell.strip() for cell in line.split(delimiter)]
-            # the fragment test first: most lines fail it, and the row above is then not looked at
-            if previous is not None and self._fragment(cells) is not None and _labelled_row(previous):
+            # The line's one filled cell, if it has one, without cutting it into cells: with
+            # delimiters and white space gone from its ends, a line holding a delimiter still
+            # has a filled cell on either side of it.  The fragment test first: most lines
+            # fail it, and the row above is then not looked at.
+            core = line.strip(edges)
+            if (
+                previous is not None
+                and core
+                and delimiter not in core
+                and self._fragment_text(core) is not None
+                and _labelled_row([cell.strip() for cell in previous.split(delimiter)])
+            ):
                 return 0.95
-            previous = cells
+            previous = line
         return 0.0
 
     #: Label width at which ``render`` wraps.
