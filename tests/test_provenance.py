@@ -273,3 +273,37 @@ def test_spans_and_provenances_built_by_their_slots_are_what_their_classes_build
     assert placed == Provenance("applications", "new", "natural_person", Span(3, 10, 12))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         span.line = 4  # type: ignore[misc]
+
+
+def test_a_diagnostic_moved_to_a_source_line_keeps_every_other_field() -> None:
+    # parse spells attrs.evolve(diagnostic, line=...) out for speed: it must keep up with the fields
+    import attrs
+
+    from govinfo_report import parser
+    from govinfo_report.schema import Cell, Diagnostic, Severity
+
+    assert [f.name for f in attrs.fields(Diagnostic)] == [
+        "code",
+        "severity",
+        "message",
+        "line",
+        "table",
+        "row",
+        "column",
+        "cells",
+        "difference",
+    ]
+    diagnostic = Diagnostic(
+        "identity-r1",
+        Severity.ERROR,
+        "R1: 1 ≠ 2",
+        3,
+        "applications",
+        "total",
+        "total",
+        (Cell("applications", "total", "total", 1),),
+        -1,
+    )
+    moved = parser._at_line(diagnostic, 7)
+    assert moved == attrs.evolve(diagnostic, line=7)
+    assert attrs.astuple(moved, recurse=False) == attrs.astuple(attrs.evolve(diagnostic, line=7), recurse=False)
