@@ -226,7 +226,12 @@ class LabelMatcher:
             return None
         found: dict[str, tuple[RowSpec, int]] = {}
         # A subsequence uses only the candidate's characters: the keys holding all of them.
-        holding = [self._holding.get(char, set()) for char in frozenset(key)]
+        holding = []
+        for char in frozenset(key):
+            keys = self._holding.get(char)
+            if keys is None:
+                return None  # a character that no key holds: no key has the printed one as a subsequence
+            holding.append(keys)
         for candidate in sorted(set.intersection(*holding), key=self._order.__getitem__):
             rows = self._exact[candidate]
             if candidate in self._needs_marker or len(key) < MIN_KEPT * len(candidate) or len(key) >= len(candidate):
