@@ -307,3 +307,25 @@ def test_a_diagnostic_moved_to_a_source_line_keeps_every_other_field() -> None:
     moved = parser._at_line(diagnostic, 7)
     assert moved == attrs.evolve(diagnostic, line=7)
     assert attrs.astuple(moved, recurse=False) == attrs.astuple(attrs.evolve(diagnostic, line=7), recurse=False)
+
+
+def test_a_repeated_row_keeps_the_first_rows_numbers_and_spans() -> None:
+    # alignment locates a row's cells only after its label: a repeat (whose numbers are not
+    # read) is never located, and the values point at the row they came from
+    text = seed_text("002_0d16514126ac40ad")
+    row = "\t(七) 总计\t67\t6\t2\t0\t1\t1\t77\n"
+    assert row in text
+    repeated = text.replace(row, row + "\t(七) 总计\t68\t6\t2\t0\t1\t1\t78\n", 1)
+    report = govinfo_report.parse(repeated)
+    assert report.applications is not None
+    assert report.applications.total.natural_person == 67
+    assert report.applications.total.total == 77
+    assert any(d.code == "row-duplicate" for d in report.diagnostics)
+    assert read_from_source(report, repeated) == []
+    first = repeated[: repeated.index(row)].count("\n") + 1
+    spans = {
+        c.span.line
+        for c in govinfo_report.cells(report)
+        if c.table == "applications" and c.row == "total" and c.span is not None
+    }
+    assert spans == {first}

@@ -129,6 +129,10 @@ class _Orphan:
 
 #: A row as alignment reads it: its cells (a list of its own, value cells located) and its line.
 _Row = tuple[list[str], int]
+#: A token row's spans (empty: none).
+Spans = Sequence[CellSpan | None]
+#: A row as ``_Aligner.run`` reads it: its cells (a list of its own, not located), its line and its spans.
+_SpannedRow = tuple[list[str], int, Spans]
 
 
 def _located(row: TokenRow) -> _Row:
@@ -138,6 +142,13 @@ def _located(row: TokenRow) -> _Row:
     cells = _with_spans(row.cells, row.spans)
     cells.extend(row.cells[len(cells) :])
     return cells, row.line
+
+
+def _located_values(values: list[str], spans: Spans) -> list[str]:
+    """Return a row's value cells, each that has a span as a ``_Located`` text (``_located`` of them alone)."""
+    cells = _with_spans(values, spans)
+    cells.extend(values[len(cells) :])
+    return cells
 
 
 def _with_spans(texts: Sequence[str], spans: Sequence[CellSpan | None]) -> list[str]:
@@ -711,21 +722,22 @@ class _Aligner:
             self.filled.add(row.key)
             self.sequence.append(row.key)
 
-    def unjoin(self, rows: Iterable[_Row]) -> Iterator[tuple[list[str], int, list[int]]]:
+    def unjoin(self, rows: Iterable[_SpannedRow]) -> Iterator[tuple[list[str], int, list[int], Spans]]:
         """Split a label that is two row labels run together into two rows.
 
         The first keeps the numbers; the second is the label alone (a row of blanks),
         which is what the wrapped layout had joined onto the label above it.  Each row
-        comes with its line and the indices of its label cells (``_label_indices``).
+        comes with its line, the indices of its label cells (``_label_indices``) and the
+        spans its cells had (the label alone has none).
         """
-        for cells, line in rows:
+        for cells, line, spans in rows:
             texts = _label_indices(cells)
             if len(texts) != 1 or self.matcher.match(cells[texts[0]]) is not None:
-                yield cells, line, texts
+                yield cells, line, texts, spans
                 continue
             split = self.matcher.split(cells[texts[0]])
             if split is None:
-                yield cells, line, texts
+                yield cells, line, texts, spans
                 continue
             cut, head, tail = split
             text = cells[texts[0]]
@@ -738,11 +750,11 @@ class _Aligner:
                 line,
                 row=tail.row.key,
             )
-            yield head_cells, line, _label_indices(head_cells)
+            yield head_cells, line, _label_indices(head_cells), spans
             tail_cells = [text[cut:]]
-            yield tail_cells, line, _label_indices(tail_cells)
+            yield tail_cells, line, _label_indices(tail_cells), ()
 
-    def run(self, rows: Iterable[_Row]) -> None:
+    def run(self, rows: Iterable[_SpannedRow]) -> None:
         """Tables 二 and 三: one template row per labelled token row, put back together.
 
         Text from PDFs separates a row's pieces: a label wrapped above and below its
@@ -755,10 +767,14 @@ class _Aligner:
         unknown: tuple[str, list[str], int] | None = None  # an unrecognised label
         held: tuple[list[str], int] | None = None  # numbers with no label yet
         last: tuple[LabelMatch, str] | None = None  # the last leaf row and its label text
-        for cells, line, labelled in self.unjoin(rows):
+        for cells, line, labelled, spans in self.unjoin(rows):
             label = self.label(cells, labelled)
             values = _after_labels(cells, labelled)
             has_numbers = any(not is_blank(c) for c in values)
+            if spans and not (has_numbers and label.leaf is not None and label.leaf.row.key in self.filled):
+                # Located only now: a row whose leaf is filled already is a repeat, and its
+                # numbers are not read (``fill`` asks only whether it has any).
+                values = _located_values(values, spans[len(cells) - len(values) :])
             if not has_numbers and label.leaf is None and label.group is None:
                 text = "".join(label.texts)
                 if len(label_key(text)) <= 1:
@@ -1164,7 +1180,7 @@ class _Aligner:
     def run_reviews(self, rows: Iterable[_Row]) -> None:
         """Table 四: one data row of 15 numbers, or one labelled row per block."""
         unlabelled: list[tuple[list[str], int]] = []
-        for cells, line, labelled in self.unjoin(rows):
+        for cells, line, labelled, _ in self.unjoin((cells, line, ()) for cells, line in rows):
             label = self.label(cells, labelled)
             values = _after_labels(cells, labelled)
             filled = [c for c in values if not is_blank(c)]
@@ -1365,7 +1381,7 @@ def align(
     elif spec.key == "reviews":
         aligner.run_reviews(located)
     else:
-        aligner.run(located)
+        aligner.run((list(row.cells), row.line, row.spans) for row in rows)
     aligner.settle_collapsed()  # ``run`` settles before placing orphans; the others here
     aligner.count_repeats()
     return AlignedTable(
