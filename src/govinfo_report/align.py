@@ -130,9 +130,9 @@ class _Orphan:
 #: A row as alignment reads it: its cells (a list of its own, value cells located) and its line.
 _Row = tuple[list[str], int]
 #: A token row's spans (empty: none).
-Spans = Sequence[CellSpan | None]
+_Spans = Sequence[CellSpan | None]
 #: A row as ``_Aligner.run`` reads it: its cells (a list of its own, not located), its line and its spans.
-_SpannedRow = tuple[list[str], int, Spans]
+_SpannedRow = tuple[list[str], int, _Spans]
 
 
 def _located(row: TokenRow) -> _Row:
@@ -144,7 +144,7 @@ def _located(row: TokenRow) -> _Row:
     return cells, row.line
 
 
-def _located_values(values: list[str], spans: Spans) -> list[str]:
+def _located_values(values: list[str], spans: _Spans) -> list[str]:
     """Return a row's value cells, each that has a span as a ``_Located`` text (``_located`` of them alone)."""
     cells = _with_spans(values, spans)
     cells.extend(values[len(cells) :])
@@ -722,7 +722,7 @@ class _Aligner:
             self.filled.add(row.key)
             self.sequence.append(row.key)
 
-    def unjoin(self, rows: Iterable[_SpannedRow]) -> Iterator[tuple[list[str], int, list[int], Spans]]:
+    def unjoin(self, rows: Iterable[_SpannedRow]) -> Iterator[tuple[list[str], int, list[int], _Spans]]:
         """Split a label that is two row labels run together into two rows.
 
         The first keeps the numbers; the second is the label alone (a row of blanks),
