@@ -305,3 +305,16 @@ def test_the_search_across_rows_finds_what_trying_every_combination_does(
     if broken:  # a number no longer adds up: combinations fail, or none is left
         text = text.replace("| 1 |", f"| {1 + bump} |", 1)
     _check_the_search_across_rows(text)
+
+
+def test_cell_weights_count_each_side_of_each_identity() -> None:
+    from govinfo_report.identities import cell_weights
+
+    a, b, c = ("r", "a"), ("r", "b"), ("r", "c")
+    twice = Identity("identity-x", left=(a, a, b), right=(b, c), describe="a + a + b = b + c")
+    plain = Identity("identity-y", left=(c,), right=(a,), describe="c = a")
+    assert cell_weights((twice, plain)) == {
+        a: ((0, 2, 0, 1), (1, 0, 1, -1)),  # (identity, on its left, on its right, sign)
+        b: ((0, 1, 1, 1),),  # on both sides: it adds to the left sum
+        c: ((0, 0, 1, -1), (1, 1, 0, 1)),
+    }

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.identities import Number, identities_within
+from govinfo_report.identities import Number, cell_weights, identities_within
 from govinfo_report.labels import LabelMatch, LabelMatcher
 from govinfo_report.normalize import (
     Money,
@@ -531,7 +531,7 @@ class _Aligner:
             (k for k in range(len(self.open)) if len(groups[k]) > 1 or any(groups[k])),
             key=lambda k: -max(amounts[k], default=0),
         )
-        counted = _cell_weights(tuple(checked))
+        counted = cell_weights(tuple(checked))
         slots = [set(self.open[k].slots) for k in order]
         touching: list[list[int]] = []
         # What the rows not yet placed can still add to each side of each identity: per
@@ -1198,28 +1198,6 @@ class _Aligner:
 
 
 _RUN_RE = lazy(r"-?\d[\d.\s\u00a0\u3000-]*(?:万元|元)?")
-
-
-@functools.lru_cache(maxsize=64)
-def _cell_weights(identities: tuple[Identity, ...]) -> dict[Slot, tuple[tuple[int, int, int, int], ...]]:
-    """Return where each cell counts in ``identities`` (the template's: worked out once per set of them).
-
-    Per cell: each identity (its index) with how often the cell is on its left and on its
-    right, and what a number there adds to its left sum less its right sum (+1 a left
-    cell, -1 a right one).  The mapping is shared: callers only read it.
-    """
-    counted: dict[Slot, list[tuple[int, int, int, int]]] = {}
-    for number, identity in enumerate(identities):
-        on_left: dict[Slot, int] = {}
-        on_right: dict[Slot, int] = {}
-        for cell in identity.left:
-            on_left[cell] = on_left.get(cell, 0) + 1
-        for cell in identity.right:
-            on_right[cell] = on_right.get(cell, 0) + 1
-        for cell in dict.fromkeys(identity.cells):
-            left, right = on_left.get(cell, 0), on_right.get(cell, 0)
-            counted.setdefault(cell, []).append((number, left, right, 1 if left else -1))
-    return {cell: tuple(weights) for cell, weights in counted.items()}
 
 
 def _is_run(cell: str) -> bool:

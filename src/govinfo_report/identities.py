@@ -8,6 +8,7 @@ terms are all blank holds vacuously, otherwise blanks count as 0 (``spec/templat
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ __all__ = [
     "REVIEW_ROWS",
     "REVIEW_TERMS",
     "applicant_row_holds",
+    "cell_weights",
     "holds",
     "identities_within",
     "may_hold",
@@ -106,6 +108,29 @@ def may_hold(identity: Identity, cells: Cells, unknown: Collection[tuple[str, st
 def identities_within(spec: TableSpec, rows: Set[str]) -> tuple[Identity, ...]:
     """Return the identities of ``spec`` whose cells all lie in ``rows``."""
     return tuple(i for i in spec.identities if i.rows <= rows)
+
+
+@functools.lru_cache(maxsize=64)
+def cell_weights(identities: tuple[Identity, ...]) -> dict[tuple[str, str], tuple[tuple[int, int, int, int], ...]]:
+    """Return where each cell counts in ``identities`` (the template's: worked out once per set of them).
+
+    Per cell, in the identities' order: each identity (its index in ``identities``) with
+    how often the cell is on its left and on its right, and the sign of a number there in
+    its left sum less its right sum (+1 a cell on the left, -1 one on the right only).
+    The searches over collapsed rows read it; the mapping is shared: callers only read it.
+    """
+    counted: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+    for number, identity in enumerate(identities):
+        on_left: dict[tuple[str, str], int] = {}
+        on_right: dict[tuple[str, str], int] = {}
+        for cell in identity.left:
+            on_left[cell] = on_left.get(cell, 0) + 1
+        for cell in identity.right:
+            on_right[cell] = on_right.get(cell, 0) + 1
+        for cell in dict.fromkeys(identity.cells):
+            left, right = on_left.get(cell, 0), on_right.get(cell, 0)
+            counted.setdefault(cell, []).append((number, left, right, 1 if left else -1))
+    return {cell: tuple(weights) for cell, weights in counted.items()}
 
 
 def sum_holds(total: Number | None, terms: Iterable[Number | None]) -> bool:

@@ -16,7 +16,7 @@ from itertools import combinations
 
 import attrs
 
-from govinfo_report.identities import Number, placement_check
+from govinfo_report.identities import Number, cell_weights, placement_check
 from govinfo_report.template import Identity
 
 __all__ = ["Placement", "place"]
@@ -135,17 +135,12 @@ def _weighing(slots: tuple[Slot, ...], identities: tuple[Identity, ...]) -> _Wei
     one); per slot, the identities whose last weighed slot it is; and per slot, those
     whose last weighed slot it is or a later one.
     """
-    index = {slot: p for p, slot in enumerate(slots)}
-    weights: list[list[int]] = []  # per identity, per slot: +1 a left cell, -1 a right one
-    for identity in identities:
-        weight = [0] * len(slots)
-        for cell in identity.left:
-            if cell in index:
-                weight[index[cell]] += 1
-        for cell in identity.right:
-            if cell in index:
-                weight[index[cell]] -= 1
-        weights.append(weight)
+    # per identity, per slot: how often the slot is on its left less how often on its right
+    weights = [[0] * len(slots) for _ in identities]
+    counted = cell_weights(identities)
+    for slot, p in {slot: p for p, slot in enumerate(slots)}.items():  # a repeated slot weighs at its last place
+        for i, left, right, _ in counted.get(slot, ()):
+            weights[i][p] = left - right
     # per slot, each identity it weighs in with its weight
     touching = [[(i, weight[p]) for i, weight in enumerate(weights) if weight[p]] for p in range(len(slots))]
     complete_at: list[list[int]] = [[] for _ in slots]  # the identities whose last weighed slot it is
